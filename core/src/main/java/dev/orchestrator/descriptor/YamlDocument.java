@@ -1,0 +1,71 @@
+package dev.orchestrator.descriptor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads YAML (and JSON, which SnakeYAML reads as YAML) into SnakeYAML's node tree. Unlike Jackson's tree, nodes keep
+ * their line and column and scalars keep their exact text, so {@code NO} stays "NO" and {@code 0750} stays "0750";
+ * typing is ours to do, key by key.
+ */
+final class YamlDocument {
+
+    private YamlDocument() {
+    }
+
+    /** The single document in {@code text}; problems (malformed YAML, several documents) go to {@code problems}. */
+    static Optional<Node> compose(Path file, String text, List<Problem> problems) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        try {
+            Iterator<Node> documents = yaml.composeAll(new java.io.StringReader(text)).iterator();
+            if (!documents.hasNext()) {
+                return Optional.empty();
+            }
+            Node first = documents.next();
+            if (documents.hasNext()) {
+                Node second = documents.next();
+                problems.add(Problem.error(position(file, second.getStartMark()),
+                        "file holds more than one YAML document: a descriptor is one document; remove the '---' separator"));
+            }
+            return Optional.of(first);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            problems.add(Problem.error(position(file, mark),
+                    "malformed YAML: " + what + context + "; check the indentation and quotes on this line"));
+            return Optional.empty();
+        } catch (YAMLException e) {
+            problems.add(Problem.error(SourcePosition.startOf(file),
+                    "malformed YAML: " + e.getMessage() + "; check the file's syntax"));
+            return Optional.empty();
+        }
+    }
+
+    static SourcePosition position(Path file, Mark mark) {
+        return mark == null ? SourcePosition.startOf(file)
+                : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    static SourcePosition position(Path file, Node node) {
+        return position(file, node.getStartMark());
+    }
+
+    /** All problems of a list, for callers that collect into a fresh list. */
+    static List<Problem> newProblemList() {
+        return new ArrayList<>();
+    }
+}
