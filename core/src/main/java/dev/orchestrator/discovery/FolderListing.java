@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.List;
  * One folder's entries, read once: one directory listing and one {@code stat} (following links) per entry. Everything
  * discovery decides about a folder comes from this, so no path is looked at twice.
  */
-record FolderListing(List<Entry> entries) {
+record FolderListing(List<Entry> entries, List<Broken> broken) {
 
     /**
      * @param fileKey the target's identity for loop detection ({@link BasicFileAttributes#fileKey()}), may be null
@@ -23,14 +22,21 @@ record FolderListing(List<Entry> entries) {
     record Entry(String name, Path path, boolean folder, boolean file, Object fileKey) {
     }
 
+    /** An entry that could not be stat'ed: a dangling symlink, a link loop ({@code ELOOP}), a vanished file. */
+    record Broken(String name, Path path, IOException error) {
+    }
+
     static FolderListing read(FolderReader reader, Path folder) throws IOException {
         List<Entry> entries = new ArrayList<>();
+        List<Broken> broken = new ArrayList<>();
         try (DirectoryStream<Path> stream = reader.open(folder)) {
             for (Path p : stream) {
                 BasicFileAttributes a;
                 try {
                     a = Files.readAttributes(p, BasicFileAttributes.class);
-                } catch (NoSuchFileException danglingLinkOrJustDeleted) {
+                } catch (IOException e) {
+                    // one bad entry must not make the whole folder unreadable
+                    broken.add(new Broken(p.getFileName().toString(), p, e));
                     continue;
                 }
                 entries.add(new Entry(p.getFileName().toString(), p, a.isDirectory(), a.isRegularFile(), a.fileKey()));
@@ -39,7 +45,8 @@ record FolderListing(List<Entry> entries) {
             throw e.getCause();
         }
         entries.sort(Comparator.comparing(Entry::name));
-        return new FolderListing(List.copyOf(entries));
+        broken.sort(Comparator.comparing(Broken::name));
+        return new FolderListing(List.copyOf(entries), List.copyOf(broken));
     }
 
     List<Entry> folders() {

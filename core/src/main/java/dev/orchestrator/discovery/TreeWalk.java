@@ -3,6 +3,7 @@ package dev.orchestrator.discovery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -103,6 +104,32 @@ final class TreeWalk {
         for (FolderListing.Entry child : listing.folders()) {
             visitChild(child, rel + "/" + child.name(), depth + 1, service, rules, self);
         }
+        for (FolderListing.Broken b : listing.broken()) {
+            reportBroken(b, rel + "/" + b.name(), !service && depth + 1 <= 2, rules);
+        }
+    }
+
+    /**
+     * A self-referencing link is a loop and always reported. A dangling link is reported only where a service link is
+     * plausible (depth 1 and 2): deeper ones are usually editor lock files ({@code .#x.py}) or stale build links.
+     */
+    private void reportBroken(FolderListing.Broken b, String rel, boolean candidateDepth, IgnoreRules rules) {
+        if (NEVER_WALKED.contains(b.name()) || rules.ignored(rel, true).isPresent()) {
+            return;
+        }
+        boolean link = Files.isSymbolicLink(b.path());
+        if (b.error() instanceof NoSuchFileException) {
+            if (link && candidateDepth) {
+                String target = linkTarget(b.path());
+                out.warn(b.path(), "symlink '" + rel + "' points to '" + target + "', which does not exist; "
+                        + "skipped (fix or remove the link)");
+                out.explain(b.path(), Verdict.SKIPPED, "dangling symlink to " + target);
+            }
+            return;
+        }
+        String what = link ? "symlink '" + rel + "' cannot be followed: " : "entry '" + rel + "' cannot be read: ";
+        out.warn(b.path(), what + describe(b.error()) + "; skipped (fix or remove it)");
+        out.explain(b.path(), Verdict.SKIPPED, (link ? "unfollowable symlink: " : "unreadable: ") + describe(b.error()));
     }
 
     /** Records the folder's descriptors or drop-in verdict; true when the folder is a service. */
@@ -222,6 +249,14 @@ final class TreeWalk {
         } catch (IOException e) {
             out.warn(file, "ignore file '" + source + "' is unreadable: " + describe(e) + "; its patterns are not applied");
             return rules;
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
         }
     }
 
