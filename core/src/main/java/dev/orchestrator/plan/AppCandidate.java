@@ -1,7 +1,9 @@
 package dev.orchestrator.plan;
 
 import dev.orchestrator.descriptor.AppEntry;
+import dev.orchestrator.descriptor.AppKey;
 import dev.orchestrator.descriptor.FileLevel;
+import dev.orchestrator.descriptor.Located;
 import dev.orchestrator.descriptor.SourcePosition;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,4 +22,13 @@ import java.util.Optional;
  */
 public record AppCandidate(String name, SourcePosition position, Path source, Path folder, AppEntry entry,
                            FileLevel fileLevel, Optional<String> agent, Optional<String> detectedRuntime) {
+
+    /** The app's namespace, then the file's, then orchestrator.yaml's default, then its agent's, else {@code default}. */
+    public String namespace(AppEntry defaults) {
+        return entry.string(AppKey.NAMESPACE)
+                .or(() -> fileLevel.namespace().map(Located::value))
+                .or(() -> defaults.string(AppKey.NAMESPACE))
+                .or(() -> agent)
+                .orElse("default");
+    }
 }

@@ -61,16 +61,14 @@ public final class AppPlanner {
 
     public PlannedApp plan(AppCandidate app) {
         AppEntry entry = app.entry().over(config.defaults());
-        String namespace = entry.string(AppKey.NAMESPACE)
-                .or(() -> app.fileLevel().namespace().map(Located::value))
-                .or(app::agent).orElse("default");
+        String namespace = app.namespace(config.defaults());
         boolean disabled = entry.get(AppKey.DISABLED, Boolean.class).orElse(false);
         try {
             return plan(app, entry, namespace, disabled);
         } catch (PlanFailure failure) {
-            String message = Problem.error(failure.position(), failure.getMessage()).forApp(app.name()).format(root);
+            Problem problem = Problem.error(failure.position(), failure.getMessage()).forApp(app.name());
             return new PlannedApp(app.name(), namespace, entry.string(AppKey.RUNTIME).or(app::detectedRuntime),
-                    app.source(), disabled, Optional.empty(), Map.of(), List.of(), List.of(), Optional.of(message));
+                    app.source(), disabled, Optional.empty(), Map.of(), List.of(), List.of(), Optional.of(problem));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orchestrator.plan;
 
+import dev.orchestrator.descriptor.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,11 @@ import java.util.Optional;
  * The outcome of planning one app: a runnable {@link AppSpec}, or the reason it cannot run. What {@code config} prints.
  *
  * @param shownEnv what the orchestrator sets (layers 2 to 6), unmasked; mask {@code spec.secretKeys()} before printing
- * @param error    why the app cannot run, compiler-style with file and line (absent when it can)
+ * @param failure  why the app cannot run, with file and line (absent when it can)
  */
 public record PlannedApp(String name, String namespace, Optional<String> runtime, Path source, boolean disabled,
                          Optional<AppSpec> spec, Map<String, String> shownEnv, List<String> notes,
-                         List<String> warnings, Optional<String> error) {
+                         List<String> warnings, Optional<Problem> failure) {
 
     public PlannedApp {
         shownEnv = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shownEnv));
@@ -22,12 +23,12 @@ public record PlannedApp(String name, String namespace, Optional<String> runtime
     }
 
     public static PlannedApp failed(String name, String namespace, Optional<String> runtime, Path source,
-                                    String error) {
+                                    Problem failure) {
         return new PlannedApp(name, namespace, runtime, source, false, Optional.empty(), Map.of(), List.of(),
-                List.of(), Optional.of(error));
+                List.of(), Optional.of(failure.forApp(name)));
     }
 
     public boolean ok() {
-        return error.isEmpty();
+        return failure.isEmpty();
     }
 }
