@@ -1,0 +1,54 @@
+package dev.orchestrator.plugin.python;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Folder helpers: the app folder and its parents up to the project root, and paths as users read them. */
+final class Folders {
+
+    private Folders() {
+    }
+
+    /**
+     * {@code cwd}, then each parent up to and including {@code root}; only {@code cwd} when it lies outside the root.
+     * Tools such as uv workspaces and hoisted node_modules keep their files in a parent of the app folder.
+     */
+    static List<Path> upToRoot(Path cwd, Path root) {
+        Path dir = cwd.toAbsolutePath().normalize();
+        Path top = root.toAbsolutePath().normalize();
+        List<Path> folders = new ArrayList<>();
+        folders.add(dir);
+        if (!dir.startsWith(top)) {
+            return folders;
+        }
+        while (!dir.equals(top) && dir.getParent() != null) {
+            dir = dir.getParent();
+            folders.add(dir);
+        }
+        return folders;
+    }
+
+    /** The first executable {@code relative} (e.g. {@code node_modules/.bin/tsx}) in {@link #upToRoot}. */
+    static Optional<Path> findExecutableUp(Path cwd, Path root, String relative) {
+        for (Path dir : upToRoot(cwd, root)) {
+            Path candidate = dir.resolve(relative);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code path} relative to the project root when inside it ({@code services/py/stt}), else absolute. */
+    static String shown(Path path, Path root) {
+        Path p = path.toAbsolutePath().normalize();
+        Path top = root.toAbsolutePath().normalize();
+        if (p.equals(top)) {
+            return ". (the project root)";
+        }
+        return p.startsWith(top) ? top.relativize(p).toString() : p.toString();
+    }
+}
