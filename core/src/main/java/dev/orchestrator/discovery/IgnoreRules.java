@@ -10,7 +10,7 @@ import java.util.Optional;
 final class IgnoreRules {
 
     /** Why a path is ignored: the winning pattern and where it was written. */
-    record Verdict(IgnoreFile file, IgnorePattern pattern) {
+    record Hit(IgnoreFile file, IgnorePattern pattern) {
         String describe() {
             return "ignored by " + file.where(pattern) + " '" + pattern.text() + "'";
         }
@@ -31,7 +31,7 @@ final class IgnoreRules {
     }
 
     /** The pattern that ignores the path, or empty when it is not ignored (no match, or re-included with {@code !}). */
-    Optional<Verdict> ignored(String pathFromRoot, boolean isDir) {
+    Optional<Hit> ignored(String pathFromRoot, boolean isDir) {
         for (IgnoreRules r = this; r.top != null; r = r.below) {
             if (!r.top.covers(pathFromRoot)) {
                 continue;
@@ -39,7 +39,7 @@ final class IgnoreRules {
             Optional<IgnorePattern> hit = r.top.lastMatch(pathFromRoot, isDir);
             if (hit.isPresent()) {
                 IgnorePattern p = hit.get();
-                return p.negated() ? Optional.empty() : Optional.of(new Verdict(r.top, p));
+                return p.negated() ? Optional.empty() : Optional.of(new Hit(r.top, p));
             }
         }
         return Optional.empty();

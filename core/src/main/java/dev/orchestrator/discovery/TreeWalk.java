@@ -59,11 +59,11 @@ final class TreeWalk {
     private void walkScanRoot(Path scanRoot, IgnoreRules base) {
         String rel = out.rel(scanRoot);
         if (!Files.isDirectory(scanRoot)) {
-            out.explain(scanRoot, Verdict.SKIPPED, "scan root not found");
+            out.explain(scanRoot, Verdict.SKIPPED, Files.exists(scanRoot) ? "scan root is not a folder" : "scan root not found");
             return;
         }
         IgnoreRules rules = ignoreFilesAbove(scanRoot, base);
-        Optional<IgnoreRules.Verdict> ignored = rules.ignored(rel, true);
+        Optional<IgnoreRules.Hit> ignored = rules.ignored(rel, true);
         if (ignored.isPresent()) {
             out.explain(scanRoot, Verdict.IGNORED, ignored.get().describe());
             return;
@@ -203,7 +203,7 @@ final class TreeWalk {
         if (scanRoots.contains(path)) {
             return; // a nested scan root is walked on its own, with its own depths
         }
-        Optional<IgnoreRules.Verdict> ignored = rules.ignored(rel, true);
+        Optional<IgnoreRules.Hit> ignored = rules.ignored(rel, true);
         if (ignored.isPresent()) {
             out.explain(path, Verdict.IGNORED, ignored.get().describe());
             return;

@@ -189,6 +189,13 @@ class DiscoveryTest {
     }
 
     @Test
+    void aScanRootThatIsAFileIsExplained() {
+        tree.delete("agents").files("agents");
+
+        assertThat(explained(discover())).containsExactly("agents: scan root is not a folder");
+    }
+
+    @Test
     void everyListIsSortedByPath() {
         tree.files("services/zz/main.py", "services/aa/main.py", "services/mm/ecosystem.yaml",
                 "services/bb/ecosystem.yaml", "agents/b/ecosystem.yaml", "agents/a/ecosystem.yaml");

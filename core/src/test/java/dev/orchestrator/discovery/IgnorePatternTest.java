@@ -117,9 +117,9 @@ class IgnorePatternTest {
                 .push(IgnoreFile.parse("services/a/.orchestratorignore", "services/a", List.of("!tmp-keep")));
         assertThat(rules.ignored("services/a/tmp-keep", true)).isEmpty();
         assertThat(rules.ignored("services/b/tmp-keep", true))
-                .map(IgnoreRules.Verdict::describe).contains("ignored by .orchestratorignore:1 'tmp*'");
+                .map(IgnoreRules.Hit::describe).contains("ignored by .orchestratorignore:1 'tmp*'");
         assertThat(rules.ignored("services/legacy", true))
-                .map(IgnoreRules.Verdict::describe).contains("ignored by orchestrator.yaml ignore: 'legacy'");
+                .map(IgnoreRules.Hit::describe).contains("ignored by orchestrator.yaml ignore: 'legacy'");
         assertThat(rules.ignored("services/a", true)).isEmpty();
     }
 }
