@@ -111,7 +111,7 @@ final class ConfigView {
             }
             lines.add("    logs:  " + relative(root, spec.logs().outFile()) + "  "
                     + relative(root, spec.logs().errFile()));
-            maskedEnv(app).forEach((k, v) -> lines.add("    env:   " + k + "=" + v));
+            envLines(app, explain).forEach(lines::add);
             app.warnings().forEach(w -> lines.add("    warning: " + w));
             if (explain) {
                 app.notes().forEach(n -> lines.add("    note:  " + n));
@@ -119,6 +119,22 @@ final class ConfigView {
         }
         return lines;
     }
+
+    /** The env the user set, on one line; with --explain every variable the orchestrator sets, one per line. */
+    private List<String> envLines(PlannedApp app, boolean explain) {
+        Map<String, String> env = maskedEnv(app);
+        if (explain) {
+            return env.entrySet().stream().map(e -> "    env:   " + e.getKey() + "=" + e.getValue()).toList();
+        }
+        List<String> own = env.entrySet().stream().filter(e -> !STANDARD_ENV.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return own.isEmpty() ? List.of() : List.of("    env:   " + String.join(" ", own));
+    }
+
+    /** Set for every app; shown only with --explain so the default view shows what differs between apps. */
+    private static final java.util.Set<String> STANDARD_ENV = java.util.Set.of("HEARTBEAT_PORT", "CHECK_INTERVAL",
+            "HEARTBEAT_TIMEOUT", "PM2_PROCESS_NAME", "ORCHESTRATOR_APP", "PYTHONPATH", "PYTHONUNBUFFERED",
+            "PIPENV_DONT_LOAD_ENV");
 
     String summary() {
         long failed = plan.apps().stream().filter(a -> !a.ok()).count();

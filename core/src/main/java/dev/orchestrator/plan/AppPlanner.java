@@ -67,7 +67,9 @@ public final class AppPlanner {
             return plan(app, entry, namespace, disabled);
         } catch (PlanFailure failure) {
             Problem problem = Problem.error(failure.position(), failure.getMessage()).forApp(app.name());
-            return new PlannedApp(app.name(), namespace, entry.string(AppKey.RUNTIME).or(app::detectedRuntime),
+            Optional<String> runtime = failure.runtime().or(() -> entry.string(AppKey.RUNTIME))
+                    .or(app::detectedRuntime);
+            return new PlannedApp(app.name(), namespace, runtime,
                     app.source(), disabled, Optional.empty(), Map.of(), List.of(), List.of(), Optional.of(problem));
         }
     }
@@ -83,7 +85,12 @@ public final class AppPlanner {
         LaunchRequest request = new LaunchRequest(app.name(), cwd, script,
                 interpolateAll(entry, AppKey.ARGS, baseEnv), entry.string(AppKey.INTERPRETER),
                 interpolateAll(entry, AppKey.INTERPRETER_ARGS, baseEnv), baseEnv.full(), host);
-        LaunchPlan launch = launch(plugin, request, app);
+        LaunchPlan launch;
+        try {
+            launch = launch(plugin, request, app);
+        } catch (PlanFailure failure) {
+            throw failure.withRuntime(plugin.id());
+        }
         ResolvedEnv env = layers.compute(launch.envDefaults());
         AppSpec spec = settings.spec(app, entry, namespace, plugin.id(), launch.argv(), cwd, env);
         return new PlannedApp(app.name(), namespace, Optional.of(plugin.id()), app.source(), disabled,
