@@ -1,5 +1,8 @@
 package dev.orchestrator.plugin.node;
 
+import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Folders;
+import dev.orchestrator.plugin.support.PackageJson;
 import dev.orchestrator.spi.PlanException;
 
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.orchestrator.plugin.node;
 
+import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.NodeTools;
+import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.Detection;
 import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.LaunchPlan;

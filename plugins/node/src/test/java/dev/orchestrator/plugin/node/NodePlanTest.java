@@ -1,11 +1,13 @@
 package dev.orchestrator.plugin.node;
 
-import static dev.orchestrator.plugin.node.Fixture.executable;
-import static dev.orchestrator.plugin.node.Fixture.file;
-import static dev.orchestrator.plugin.node.Fixture.request;
+import static dev.orchestrator.plugin.support.fixture.Fixture.executable;
+import static dev.orchestrator.plugin.support.fixture.Fixture.file;
+import static dev.orchestrator.plugin.support.fixture.Fixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.plugin.support.fixture.FakeHost;
+import dev.orchestrator.plugin.support.fixture.Fixture;
 import dev.orchestrator.spi.LaunchPlan;
 import dev.orchestrator.spi.PlanException;
 

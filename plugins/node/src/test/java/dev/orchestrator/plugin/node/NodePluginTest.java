@@ -1,8 +1,9 @@
 package dev.orchestrator.plugin.node;
 
-import static dev.orchestrator.plugin.node.Fixture.file;
+import static dev.orchestrator.plugin.support.fixture.Fixture.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.plugin.support.fixture.FakeHost;
 import dev.orchestrator.spi.Detection;
 import dev.orchestrator.spi.RuntimePlugin;
 

@@ -1,5 +1,7 @@
 package dev.orchestrator.plugin.python;
 
+import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
 import dev.orchestrator.spi.Script;

@@ -1,5 +1,7 @@
 package dev.orchestrator.plugin.python;
 
+import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
 

@@ -1,11 +1,13 @@
 package dev.orchestrator.plugin.python;
 
-import static dev.orchestrator.plugin.python.Fixture.executable;
-import static dev.orchestrator.plugin.python.Fixture.file;
-import static dev.orchestrator.plugin.python.Fixture.request;
+import static dev.orchestrator.plugin.support.fixture.Fixture.executable;
+import static dev.orchestrator.plugin.support.fixture.Fixture.file;
+import static dev.orchestrator.plugin.support.fixture.Fixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.plugin.support.fixture.FakeHost;
+import dev.orchestrator.plugin.support.fixture.Fixture;
 import dev.orchestrator.spi.LaunchPlan;
 import dev.orchestrator.spi.PlanException;
 

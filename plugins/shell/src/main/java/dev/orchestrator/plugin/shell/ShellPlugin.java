@@ -1,5 +1,7 @@
 package dev.orchestrator.plugin.shell;
 
+import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.Detection;
 import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.LaunchPlan;

@@ -1,5 +1,7 @@
 package dev.orchestrator.plugin.typescript;
 
+import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.PackageJson;
 import dev.orchestrator.spi.PlanException;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.orchestrator.plugin.typescript;
 
+import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Folders;
+import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
 

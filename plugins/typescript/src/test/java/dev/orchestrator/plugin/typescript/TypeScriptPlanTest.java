@@ -1,12 +1,14 @@
 package dev.orchestrator.plugin.typescript;
 
-import static dev.orchestrator.plugin.typescript.Fixture.executable;
-import static dev.orchestrator.plugin.typescript.Fixture.file;
-import static dev.orchestrator.plugin.typescript.Fixture.modified;
-import static dev.orchestrator.plugin.typescript.Fixture.request;
+import static dev.orchestrator.plugin.support.fixture.Fixture.executable;
+import static dev.orchestrator.plugin.support.fixture.Fixture.file;
+import static dev.orchestrator.plugin.support.fixture.Fixture.modified;
+import static dev.orchestrator.plugin.support.fixture.Fixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.plugin.support.fixture.FakeHost;
+import dev.orchestrator.plugin.support.fixture.Fixture;
 import dev.orchestrator.spi.LaunchPlan;
 import dev.orchestrator.spi.PlanException;
 

@@ -1,8 +1,10 @@
 package dev.orchestrator.plugin.typescript;
 
-import static dev.orchestrator.plugin.typescript.Fixture.file;
+import static dev.orchestrator.plugin.support.fixture.Fixture.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.plugin.support.fixture.FakeHost;
+import dev.orchestrator.plugin.support.fixture.Fixture;
 import dev.orchestrator.spi.Detection;
 import dev.orchestrator.spi.RuntimePlugin;
 

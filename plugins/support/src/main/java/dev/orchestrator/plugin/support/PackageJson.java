@@ -1,4 +1,4 @@
-package dev.orchestrator.plugin.node;
+package dev.orchestrator.plugin.support;
 
 import dev.orchestrator.spi.PlanException;
 
@@ -13,11 +13,19 @@ import java.util.Optional;
  * The top-level {@code "main"} of a package.json, and the file it names. Hand-written, since plugins depend on nothing
  * but the SPI: a small strict JSON scanner that reads every value (strings with escapes, nested objects and arrays)
  * but keeps only {@code main}, so a {@code "main"} key nested in another object is never mistaken for it.
+ *
+ * <p>Stability: internal to the built-in plugins; third-party plugins may use it but it is not the SPI. Since 0.1.0.
  */
-final class PackageJson {
+public final class PackageJson {
 
-    /** What {@code main} names, and the file node would load for it ({@code lib} -> {@code lib/index.js}). */
-    record Main(String value, Optional<Path> file, boolean folder) {
+    /**
+     * What {@code main} names, and the file node would load for it ({@code lib} -> {@code lib/index.js}).
+     *
+     * @param value  the {@code main} string as written
+     * @param file   the file node would load, empty when none exists
+     * @param folder whether {@code main} names a folder (its index file is {@code file})
+     */
+    public record Main(String value, Optional<Path> file, boolean folder) {
     }
 
     /** Node's order for a main without an extension, then for a folder. */
@@ -31,8 +39,11 @@ final class PackageJson {
         this.text = text;
     }
 
-    /** The main of {@code dir/package.json}; empty when there is no package.json or it has no string main. */
-    static Optional<Main> mainOf(Path dir, Path root) throws PlanException {
+    /**
+     * The main of {@code dir/package.json}; empty when there is no package.json or it has no string main. Fails when the
+     * file cannot be read or is not valid JSON, naming {@code dir} relative to {@code root}.
+     */
+    public static Optional<Main> mainOf(Path dir, Path root) throws PlanException {
         Path file = dir.resolve("package.json");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -52,7 +63,7 @@ final class PackageJson {
     }
 
     /** The top-level {@code main} string of a JSON document; throws {@link IllegalArgumentException} on bad JSON. */
-    static Optional<String> main(String json) {
+    public static Optional<String> main(String json) {
         PackageJson reader = new PackageJson(json.startsWith("\uFEFF") ? json.substring(1) : json);
         Optional<String> main = reader.topLevelMain();
         reader.space();

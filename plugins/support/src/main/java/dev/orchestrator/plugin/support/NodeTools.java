@@ -1,4 +1,4 @@
-package dev.orchestrator.plugin.node;
+package dev.orchestrator.plugin.support;
 
 import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The node binary, and commands from {@code node_modules/.bin} or PATH. */
-final class NodeTools {
+/**
+ * The node binary, and commands from {@code node_modules/.bin} or PATH, for the runtimes that run on node
+ * ({@code node}, {@code typescript}).
+ *
+ * <p>Stability: internal to the built-in plugins; third-party plugins may use it but it is not the SPI. Since 0.1.0.
+ */
+public final class NodeTools {
 
     /** {@code #!/usr/bin/env node} or {@code #!/usr/local/bin/node}: a script node runs without extra flags. */
     private static final Pattern NODE_SHEBANG = Pattern.compile("#!\\s*(\\S*/)?(env\\s+)?node\\s*");
@@ -22,7 +27,7 @@ final class NodeTools {
     }
 
     /** {@code interpreter:} when given, else node from PATH. */
-    static Path node(LaunchRequest request, Draft draft) throws PlanException {
+    public static Path node(LaunchRequest request, Draft draft) throws PlanException {
         if (request.interpreter().isPresent()) {
             Path node = Scripts.interpreter(request.interpreter().get(), request);
             draft.note("interpreter: " + request.interpreter().get() + " given: using " + node + " as node");
@@ -37,7 +42,8 @@ final class NodeTools {
      * else PATH. A node script from node_modules runs with {@code node} so the node config shows is the node that runs;
      * anything else (a shell wrapper, a PATH binary) is exec'd itself.
      */
-    static List<String> command(String name, Path node, LaunchRequest request, Draft draft) throws PlanException {
+    public static List<String> command(String name, Path node, LaunchRequest request, Draft draft)
+            throws PlanException {
         Path root = request.host().projectRoot();
         Optional<Path> local = Folders.findExecutableUp(request.cwd(), root, "node_modules/.bin/" + name);
         if (local.isPresent() && isNodeScript(local.get())) {
@@ -55,7 +61,7 @@ final class NodeTools {
     }
 
     /** Whether a file's first line is a plain node shebang; reads at most 200 bytes. */
-    static boolean isNodeScript(Path file) {
+    public static boolean isNodeScript(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             String head = new String(in.readNBytes(200), StandardCharsets.UTF_8);
             return NODE_SHEBANG.matcher(head.lines().findFirst().orElse("")).matches();
@@ -64,7 +70,8 @@ final class NodeTools {
         }
     }
 
-    static List<String> nodeArgv(Path node, Path entry, LaunchRequest request) {
+    /** {@code node [interpreter_args] <entry> [args]}. */
+    public static List<String> nodeArgv(Path node, Path entry, LaunchRequest request) {
         return Scripts.argv(node, request.interpreterArgs(), entry, request.args());
     }
 }

@@ -1,4 +1,4 @@
-package dev.orchestrator.plugin.node;
+package dev.orchestrator.plugin.support;
 
 import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.LaunchRequest;
@@ -11,21 +11,28 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** What every runtime does alike: check script files, resolve commands and interpreters, honour {@code interpreter: none}. */
-final class Scripts {
+/**
+ * What every runtime does alike: check script files, resolve commands and interpreters, honour
+ * {@code interpreter: none}, and build argv lists. Failures are {@link PlanException}s whose message and remedy name
+ * the {@code script:} or {@code interpreter:} value the user wrote.
+ *
+ * <p>Stability: internal to the built-in plugins; third-party plugins may use it but it is not the SPI. Since 0.1.0.
+ */
+public final class Scripts {
 
     /** PM2's value for "exec the script itself, its shebang decides". */
-    static final String NONE = "none";
+    public static final String NONE = "none";
 
     private Scripts() {
     }
 
-    static boolean execsItself(LaunchRequest request) {
+    /** Whether the app says {@code interpreter: none}; then {@link #execItself} plans it, whatever the runtime. */
+    public static boolean execsItself(LaunchRequest request) {
         return request.interpreter().filter(NONE::equals).isPresent();
     }
 
     /** The script file's path, or a plan failure naming it when it does not exist. */
-    static Path existing(Script.File script) throws PlanException {
+    public static Path existing(Script.File script) throws PlanException {
         if (!Files.exists(script.path())) {
             throw new PlanException("script '" + script.text() + "' not found: " + script.path() + " does not exist",
                     "fix script: (a relative path resolves against the app's cwd)");
@@ -34,7 +41,7 @@ final class Scripts {
     }
 
     /** The executable {@code command} names on the app's PATH. */
-    static Path onPath(String command, HostContext host) throws PlanException {
+    public static Path onPath(String command, HostContext host) throws PlanException {
         return host.which(command).orElseThrow(() -> new PlanException(
                 "'" + command + "' not found on PATH", "install it or give the full path in script:"));
     }
@@ -43,7 +50,7 @@ final class Scripts {
      * An explicit {@code interpreter:}: a value with {@code /} is a path (relative to the cwd), anything else a command
      * found with {@code which}. Only paths inside the app folder are checked here; the host reports others at launch.
      */
-    static Path interpreter(String value, LaunchRequest request) throws PlanException {
+    public static Path interpreter(String value, LaunchRequest request) throws PlanException {
         if (!value.contains("/")) {
             return request.host().which(value).orElseThrow(() -> new PlanException(
                     "interpreter '" + value + "' not found on PATH", "install it or give the full path in interpreter:"));
@@ -58,7 +65,7 @@ final class Scripts {
     }
 
     /** {@code interpreter: none}: exec the script file itself (its shebang decides), or a command from PATH. */
-    static List<String> execItself(LaunchRequest request, Draft draft) throws PlanException {
+    public static List<String> execItself(LaunchRequest request, Draft draft) throws PlanException {
         ignoredInterpreterArgs(request, draft, "interpreter: none execs the script itself");
         return switch (request.script().orElse(null)) {
             case Script.File file -> {
@@ -82,18 +89,19 @@ final class Scripts {
     }
 
     /** Warns when {@code interpreter_args} were given but nothing takes them. */
-    static void ignoredInterpreterArgs(LaunchRequest request, Draft draft, String why) {
+    public static void ignoredInterpreterArgs(LaunchRequest request, Draft draft, String why) {
         if (!request.interpreterArgs().isEmpty()) {
             draft.warning("interpreter_args " + request.interpreterArgs() + " are ignored: " + why);
         }
     }
 
-    static String shown(LaunchRequest request) {
+    /** The app's cwd as users read it: relative to the project root (see {@link Folders#shown}). */
+    public static String shown(LaunchRequest request) {
         return Folders.shown(request.cwd(), request.host().projectRoot());
     }
 
     /** Flattens strings, paths and lists of them into one argv, so plans read like the command line they build. */
-    static List<String> argv(Object... parts) {
+    public static List<String> argv(Object... parts) {
         List<String> out = new ArrayList<>();
         for (Object part : parts) {
             if (part instanceof Collection<?> many) {

@@ -1,4 +1,4 @@
-package dev.orchestrator.plugin.node;
+package dev.orchestrator.plugin.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Folder helpers: the app folder and its parents up to the project root, and paths as users read them. */
-final class Folders {
+/**
+ * Folder helpers: the app folder and its parents up to the project root, and paths as users read them.
+ *
+ * <p>Stability: internal to the built-in plugins; third-party plugins may use it but it is not the SPI. Since 0.1.0.
+ */
+public final class Folders {
 
     private Folders() {
     }
@@ -16,7 +20,7 @@ final class Folders {
      * {@code cwd}, then each parent up to and including {@code root}; only {@code cwd} when it lies outside the root.
      * Tools such as uv workspaces and hoisted node_modules keep their files in a parent of the app folder.
      */
-    static List<Path> upToRoot(Path cwd, Path root) {
+    public static List<Path> upToRoot(Path cwd, Path root) {
         Path dir = cwd.toAbsolutePath().normalize();
         Path top = root.toAbsolutePath().normalize();
         List<Path> folders = new ArrayList<>();
@@ -32,7 +36,7 @@ final class Folders {
     }
 
     /** The first executable {@code relative} (e.g. {@code node_modules/.bin/tsx}) in {@link #upToRoot}. */
-    static Optional<Path> findExecutableUp(Path cwd, Path root, String relative) {
+    public static Optional<Path> findExecutableUp(Path cwd, Path root, String relative) {
         for (Path dir : upToRoot(cwd, root)) {
             Path candidate = dir.resolve(relative);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
@@ -42,8 +46,11 @@ final class Folders {
         return Optional.empty();
     }
 
-    /** {@code path} relative to the project root when inside it ({@code services/py/stt}), else absolute. */
-    static String shown(Path path, Path root) {
+    /**
+     * {@code path} relative to the project root when inside it ({@code services/py/stt}), else absolute; the root
+     * itself reads {@code ". (the project root)"}.
+     */
+    public static String shown(Path path, Path root) {
         Path p = path.toAbsolutePath().normalize();
         Path top = root.toAbsolutePath().normalize();
         if (p.equals(top)) {

@@ -1,12 +1,24 @@
-package dev.orchestrator.plugin.node;
+package dev.orchestrator.plugin.support;
 
+import static dev.orchestrator.plugin.support.fixture.Fixture.file;
+import static dev.orchestrator.plugin.support.fixture.Fixture.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
+import dev.orchestrator.plugin.support.PackageJson.Main;
+import dev.orchestrator.spi.PlanException;
 
-/** The hand-written reader of package.json's top-level main. */
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hand-written reader of package.json's top-level main, and the file node would load for it. */
 class PackageJsonTest {
+
+    @TempDir
+    Path root;
 
     @Test
     void readsTheTopLevelMainString() {
@@ -63,5 +75,47 @@ class PackageJsonTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("unexpected text after the end at line 1, column 4");
         assertThatThrownBy(() -> PackageJson.main("{\"a\": \"\\x\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("a bad escape \\x at line 1, column 10");
+    }
+
+    @Test
+    void aMainWithoutAnExtensionResolvesAsNodeWouldTryIt() throws PlanException {
+        Path dir = folder(root, "services/js/web");
+        file(dir, "package.json", "{\"main\": \"dist/server\"}");
+        Path server = file(dir, "dist/server.mjs");
+
+        assertThat(PackageJson.mainOf(dir, root)).contains(new Main("dist/server", Optional.of(server), false));
+    }
+
+    @Test
+    void aMainNamingAFolderResolvesToItsIndexFile() throws PlanException {
+        Path dir = folder(root, "services/js/web");
+        file(dir, "package.json", "{\"main\": \"lib\"}");
+        Path index = file(dir, "lib/index.cjs");
+
+        assertThat(PackageJson.mainOf(dir, root)).contains(new Main("lib", Optional.of(index), true));
+    }
+
+    @Test
+    void aMainNamingNothingKeepsItsValueWithoutAFile() throws PlanException {
+        Path dir = folder(root, "services/js/web");
+        file(dir, "package.json", "{\"main\": \"gone.js\"}");
+
+        assertThat(PackageJson.mainOf(dir, root)).contains(new Main("gone.js", Optional.empty(), false));
+    }
+
+    @Test
+    void withoutPackageJsonThereIsNoMain() throws PlanException {
+        assertThat(PackageJson.mainOf(folder(root, "services/js/web"), root)).isEmpty();
+    }
+
+    @Test
+    void anInvalidPackageJsonFailsNamingItsFolder() {
+        Path dir = folder(root, "services/js/web");
+        file(dir, "package.json", "{\"main\": }");
+
+        assertThatThrownBy(() -> PackageJson.mainOf(dir, root))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("package.json in services/js/web is not valid JSON: expected a value at line 1, column 10; "
+                        + "fix the file (node refuses it too)");
     }
 }
