@@ -49,6 +49,11 @@ public final class ConsolePrinter implements LogFollower, AutoCloseable {
         return new ConsolePrinter(new FileOutputStream(FileDescriptor.out), colour);
     }
 
+    /** Makes room for {@code label} in the label column now, so lines printed before it appears line up with it. */
+    public void reserve(String label) {
+        widen(label);
+    }
+
     /** A supervisor message (one or more lines) under {@code label}. */
     public void message(String label, String text) {
         widen(label);

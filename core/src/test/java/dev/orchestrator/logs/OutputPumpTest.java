@@ -7,6 +7,7 @@ import dev.orchestrator.process.ProcessLauncher;
 import dev.orchestrator.process.SpawnRequest;
 import dev.orchestrator.process.SpawnedProcess;
 import dev.orchestrator.testing.Children;
+import dev.orchestrator.testing.LineSplittingStream;
 import dev.orchestrator.testing.NoLeakedProcesses;
 import dev.orchestrator.testing.TestProcesses;
 import dev.orchestrator.testing.children.Chatty;

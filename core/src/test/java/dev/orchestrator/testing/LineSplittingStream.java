@@ -1,15 +1,15 @@
-package dev.orchestrator.logs;
+package dev.orchestrator.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.function.Consumer;
 
 /** A test console: hands each complete line (without its newline) to a consumer, as bytes. */
-final class LineSplittingStream extends OutputStream {
+public final class LineSplittingStream extends OutputStream {
     private final Consumer<byte[]> lines;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-    LineSplittingStream(Consumer<byte[]> lines) {
+    public LineSplittingStream(Consumer<byte[]> lines) {
         this.lines = lines;
     }
 
