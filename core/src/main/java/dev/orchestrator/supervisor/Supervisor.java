@@ -79,6 +79,9 @@ public final class Supervisor implements AutoCloseable {
      * @throws IllegalStateException when the app is running or stopping
      */
     public void start(AppSpec spec) {
+        if (closed) {
+            throw new IllegalStateException("supervisor is closed; app '" + spec.name() + "' was not started");
+        }
         List<ProcessRunner> runners = new ArrayList<>();
         registry.lock();
         try {

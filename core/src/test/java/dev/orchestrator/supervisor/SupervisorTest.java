@@ -213,6 +213,35 @@ class SupervisorTest {
         assertThat(events.awaitCount(Started.class, 2)).hasSize(2);
     }
 
+    @Test
+    void sendsTheConfiguredKillSignal() throws Exception {
+        supervisor.start(Specs.stop(specs.app("sleeper", Children.java(Sleeper.class)), "SIGINT", Duration.ofSeconds(60)));
+        Started started = events.awaitFirst(Started.class, e -> true);
+        awaitLog("logs/sleeper-out.log", "ready " + started.pid());
+
+        supervisor.stop("sleeper").get();
+
+        assertThat(supervisor.snapshot().getFirst().lastExit().signal()).isEqualTo(Signal.SIGINT);
+    }
+
+    @Test
+    void waitsInBackoffForTheRestartDelayAndAStopThereCancelsTheRestart() throws Exception {
+        RestartSpec delayed = new RestartSpec(true, Duration.ofSeconds(60), Duration.ZERO, 16, Duration.ofSeconds(1),
+                Set.of());
+        supervisor.start(Specs.restart(specs.app("crasher", Children.sh("echo bye >&2; exit 4")), delayed));
+
+        LifecycleEvent.Restarting restarting = events.awaitFirst(LifecycleEvent.Restarting.class, e -> true);
+        assertThat(restarting.delay()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(restarting.reason()).startsWith("exited with code 4 after ");
+        await().until(() -> supervisor.snapshot().getFirst().status() == ProcessState.BACKOFF);
+
+        supervisor.stop("crasher").get();
+
+        assertThat(supervisor.snapshot().getFirst().status()).isEqualTo(ProcessState.STOPPED);
+        assertThat(events.of(Started.class)).hasSize(1);
+        assertThat(supervisor.recentStderr("crasher", 0)).containsExactly("bye");
+    }
+
     private void awaitLog(String relative, String line) {
         Path file = dir.resolve(relative);
         await().atMost(Duration.ofSeconds(30)).until(
