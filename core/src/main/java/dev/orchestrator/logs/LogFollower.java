@@ -1,0 +1,28 @@
+package dev.orchestrator.logs;
+
+import java.nio.channels.FileChannel;
+
+/**
+ * Something that reads log files as they grow (the console). A {@link LogSink} calls it when it opens a regular file;
+ * the returned handle hears about writes, rotations and the end, and must never block: it only records and wakes.
+ */
+public interface LogFollower {
+
+    /**
+     * @param label  the prefix for this file's lines (a process label, or the app name for merged logs)
+     * @param reader a channel positioned where our writes begin; the follower owns and closes it
+     */
+    Handle follow(String label, FileChannel reader);
+
+    /** Notifications from one sink, each called from a pump thread; none may block. */
+    interface Handle {
+        /** Bytes were appended to the current file. */
+        void written();
+
+        /** The current file was renamed away and is complete; {@code next} reads the fresh file from its start. */
+        void rotated(FileChannel next);
+
+        /** No more writes will come; read to the end and let go. */
+        void closed();
+    }
+}

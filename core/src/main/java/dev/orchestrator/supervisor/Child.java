@@ -1,0 +1,30 @@
+package dev.orchestrator.supervisor;
+
+import dev.orchestrator.logs.OutputPump;
+import dev.orchestrator.process.SpawnedProcess;
+import dev.orchestrator.process.Signal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One spawned process of a runner, with its pumps and how it must be stopped.
+ *
+ * @param exitHandled completes after the runner has recorded this child's exit (so "stopped" follows "exited")
+ */
+record Child(String label, SpawnedProcess spawned, OutputPump out, OutputPump err, Instant startedAt, Signal killSignal,
+        Duration killTimeout, CompletableFuture<Void> exitHandled) {
+
+    int pid() {
+        return spawned.pid();
+    }
+
+    CompletableFuture<Void> pumpsDone() {
+        return CompletableFuture.allOf(out.done(), err.done());
+    }
+
+    void abortPumps() {
+        out.abort();
+        err.abort();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.orchestrator.supervisor;
+
+import dev.orchestrator.logs.ConsolePrinter;
+import java.util.function.Consumer;
+
+/** Prints lifecycle events on the console under the process's label, marked {@code [orchestrator]}. */
+public final class EventPrinter implements Consumer<LifecycleEvent> {
+    private final ConsolePrinter console;
+
+    public EventPrinter(ConsolePrinter console) {
+        this.console = console;
+    }
+
+    @Override
+    public void accept(LifecycleEvent event) {
+        console.message(event.label(), text(event));
+    }
+
+    /** The message for an event, e.g. {@code [orchestrator] started (pid 4242)}. */
+    public static String text(LifecycleEvent event) {
+        String body = switch (event) {
+            case LifecycleEvent.Started e -> "started (pid " + e.pid() + ")";
+            case LifecycleEvent.Exited e -> e.exit().describe();
+            case LifecycleEvent.Restarting e -> (e.delay().isZero() ? "restarting now: "
+                    : "restarting in " + RestartPolicy.human(e.delay()) + ": ") + e.reason();
+            case LifecycleEvent.Errored e -> "errored: " + e.reason() + (e.stderrTail().isEmpty() ? ""
+                    : "\nlast lines of stderr:\n  " + String.join("\n  ", e.stderrTail()));
+            case LifecycleEvent.Stopped e -> "stopped";
+            case LifecycleEvent.Failed e -> "failed: " + e.reason();
+        };
+        return "[orchestrator] " + body;
+    }
+}

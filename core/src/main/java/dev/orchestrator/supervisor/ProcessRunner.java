@@ -1,0 +1,431 @@
+package dev.orchestrator.supervisor;
+
+import dev.orchestrator.logs.RecentLines;
+import dev.orchestrator.plan.AppSpec;
+import dev.orchestrator.process.ExitStatus;
+import dev.orchestrator.process.GroupStopper;
+import dev.orchestrator.process.StopOutcome;
+import dev.orchestrator.process.StopRequest;
+import dev.orchestrator.supervisor.RestartPolicy.Decision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps one process (one instance of an app) in its desired state: starts it, restarts it by the policy, stops it.
+ *
+ * <p>Concurrency: every field below {@code lock} is guarded by it, and it is never held across I/O (spawning, signals,
+ * /proc) or a listener: work under the lock only decides and records; the I/O happens after. Events are enqueued
+ * under the lock so each process's events keep their order. {@code epoch} increments on every start and stop
+ * request, so a scheduled restart from before a request sees it is stale and does nothing.
+ */
+final class ProcessRunner {
+    private final Services s;
+    final String name;
+    final int instance;
+    private final RecentLines stderrTail = new RecentLines(50);
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private AppSpec spec;
+    private ProcessState state = ProcessState.STOPPED;
+    private boolean wanted;
+    private long epoch;
+    private boolean launching;
+    private Child child;
+    private RestartHistory history;
+    private int starts;
+    private Instant startedAt;
+    private ExitStatus lastExit;
+    private String reason;
+    private CompletableFuture<Void> stopDone;
+    private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
+
+    ProcessRunner(Services s, String name, int instance) {
+        this.s = s;
+        this.name = name;
+        this.instance = instance;
+    }
+
+    /** Starts it with {@code newSpec} (fresh crash counters) unless it is active; returns whether it will start. */
+    boolean start(AppSpec newSpec) {
+        long myEpoch;
+        CompletableFuture<Void> previous;
+        lock.lock();
+        try {
+            if (state.active()) {
+                return false;
+            }
+            spec = newSpec;
+            wanted = true;
+            myEpoch = ++epoch;
+            history = null;
+            reason = null;
+            state = state.transitionTo(ProcessState.STARTING);
+            previous = settled;
+        } finally {
+            lock.unlock();
+        }
+        previous.whenCompleteAsync((v, t) -> launch(myEpoch), s.control());
+        return true;
+    }
+
+    CompletableFuture<Void> stop() {
+        CompletableFuture<Void> result;
+        Child toStop = null;
+        lock.lock();
+        try {
+            wanted = false;
+            epoch++;
+            switch (state) {
+                case RUNNING, READY -> {
+                    state = state.transitionTo(ProcessState.STOPPING);
+                    stopDone = new CompletableFuture<>();
+                    toStop = child;
+                    result = stopDone;
+                }
+                case STARTING -> {
+                    if (launching) { // the spawn in flight sees STOPPING and stops what it started
+                        state = state.transitionTo(ProcessState.STOPPING);
+                        stopDone = new CompletableFuture<>();
+                        result = stopDone;
+                    } else {
+                        state = state.transitionTo(ProcessState.STOPPED);
+                        s.events().publish(new LifecycleEvent.Stopped(label()));
+                        result = settled;
+                    }
+                }
+                case STOPPING -> result = stopDone;
+                case BACKOFF, EXITED, ERRORED -> {
+                    state = state.transitionTo(ProcessState.STOPPED);
+                    s.events().publish(new LifecycleEvent.Stopped(label()));
+                    result = settled;
+                }
+                default -> result = settled; // stopped, failed: nothing runs
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (toStop != null) {
+            stopChild(toStop);
+        }
+        s.stateChange().run();
+        return result;
+    }
+
+    /** Stop, then SIGKILL the group at once without waiting for the kill timeout. */
+    CompletableFuture<Void> killNow() {
+        CompletableFuture<Void> stopped = stop();
+        Child c;
+        lock.lock();
+        try {
+            c = child;
+        } finally {
+            lock.unlock();
+        }
+        if (c != null) {
+            GroupStopper.killNow(c.pid(), c.pid());
+        }
+        return stopped;
+    }
+
+    void markFailed(String why) {
+        lock.lock();
+        try {
+            if (state.active()) {
+                throw new IllegalStateException("app '" + name + "' is " + state.wireName()
+                        + "; stop it before marking it failed");
+            }
+            if (state != ProcessState.FAILED) {
+                state = state.transitionTo(ProcessState.FAILED);
+            }
+            reason = why;
+            wanted = false;
+            epoch++;
+            s.events().publish(new LifecycleEvent.Failed(label(), why));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean active() {
+        lock.lock();
+        try {
+            return state.active();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    AppSpec spec() {
+        lock.lock();
+        try {
+            return spec;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<String> recentStderr() {
+        return stderrTail.lines();
+    }
+
+    ProcessView view() {
+        lock.lock();
+        try {
+            Integer pid = child != null && state != ProcessState.EXITED && state != ProcessState.BACKOFF
+                    && state != ProcessState.ERRORED ? child.pid() : null;
+            return new ProcessView(name, instance, label(), spec == null ? null : spec.namespace(),
+                    spec == null ? null : spec.runtime(), state, pid, startedAt, Math.max(0, starts - 1), lastExit,
+                    reason);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The live child for state.json, if any. */
+    Optional<StateFile.Entry> stateEntry() {
+        lock.lock();
+        try {
+            if (child == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new StateFile.Entry(name, instance, label(), child.pid(), child.pid(),
+                    child.spawned().startTicks(), child.startedAt().toString(), child.killSignal().name(),
+                    child.killTimeout().toMillis()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String label() {
+        return spec == null || spec.instances() == 1 ? name : spec.processLabel(instance);
+    }
+
+    private void launch(long myEpoch) {
+        AppSpec sp;
+        String label;
+        lock.lock();
+        try {
+            if (epoch != myEpoch || state != ProcessState.STARTING) {
+                return;
+            }
+            launching = true;
+            sp = spec;
+            label = label();
+            starts++;
+        } finally {
+            lock.unlock();
+        }
+        Child c = null;
+        Exception failure = null;
+        try {
+            c = ChildLauncher.launch(s, sp, instance, label, stderrTail);
+        } catch (Exception e) {
+            failure = e;
+        }
+        boolean stopNow = false;
+        CompletableFuture<Void> stoppedBeforeSpawn = null;
+        lock.lock();
+        try {
+            launching = false;
+            if (failure != null) {
+                String why = "app '" + sp.name() + "' failed to start: " + ChildLauncher.describe(failure);
+                reason = why;
+                if (state == ProcessState.STARTING) {
+                    state = state.transitionTo(ProcessState.ERRORED);
+                    s.events().publish(new LifecycleEvent.Errored(label, why, List.of()));
+                } else {
+                    state = state.transitionTo(ProcessState.STOPPED);
+                    s.events().publish(new LifecycleEvent.Stopped(label));
+                    stoppedBeforeSpawn = stopDone;
+                    stopDone = null;
+                }
+            } else {
+                child = c;
+                startedAt = c.startedAt();
+                settled = new CompletableFuture<>();
+                history = history == null ? RestartHistory.firstStart(startedAt) : history.startedAgain(startedAt);
+                s.events().publish(new LifecycleEvent.Started(label, c.pid(), startedAt));
+                if (state == ProcessState.STARTING) {
+                    state = state.transitionTo(ProcessState.RUNNING);
+                } else {
+                    stopNow = true; // a stop arrived while we were spawning
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (stoppedBeforeSpawn != null) {
+            stoppedBeforeSpawn.complete(null);
+        }
+        if (c != null) {
+            Child started = c;
+            c.spawned().process().onExit().whenCompleteAsync((p, t) -> onExit(started), s.control());
+            if (stopNow) {
+                stopChild(c);
+            }
+        }
+        s.stateChange().run();
+    }
+
+    private void onExit(Child c) {
+        long exitNanos = System.nanoTime();
+        ExitStatus exit = ExitStatus.fromJdk(c.spawned().process().exitValue(), s.clock().instant());
+        Decision decision;
+        long myEpoch;
+        String label;
+        lock.lock();
+        try {
+            label = label();
+            lastExit = exit;
+            s.events().publish(new LifecycleEvent.Exited(label, exit));
+            if (state == ProcessState.STOPPING || child != c) {
+                decision = null; // a requested stop: stopChild finishes it
+            } else {
+                state = state.transitionTo(ProcessState.EXITED);
+                decision = wanted ? RestartPolicy.decide(exit, history, exit.at(), spec.restart())
+                        : new Decision.Stop(exit.describe());
+                switch (decision) {
+                    case Decision.Restart r -> {
+                        history = r.history();
+                        reason = r.reason();
+                        if (r.delay().isPositive()) {
+                            state = state.transitionTo(ProcessState.BACKOFF);
+                        }
+                        s.events().publish(new LifecycleEvent.Restarting(label, r.reason(), r.delay()));
+                    }
+                    case Decision.Stop st -> reason = st.reason();
+                    case Decision.Errored er -> {
+                        state = state.transitionTo(ProcessState.ERRORED);
+                        reason = er.reason();
+                    }
+                }
+            }
+            myEpoch = epoch;
+        } finally {
+            lock.unlock();
+        }
+        c.exitHandled().complete(null);
+        if (decision == null) {
+            return;
+        }
+        CompletableFuture<Throwable> clean = cleanUp(c);
+        switch (decision) {
+            case Decision.Restart r -> clean.thenAccept(t -> {
+                if (t == null) {
+                    relaunchAfter(myEpoch, r.delay().toNanos() - (System.nanoTime() - exitNanos));
+                }
+            });
+            // Published once the pipes are drained, so the tail holds the crash's last words.
+            case Decision.Errored er -> clean.thenRun(() -> s.events().publish(
+                    new LifecycleEvent.Errored(label, er.reason(), stderrTail.lines())));
+            case Decision.Stop st -> { }
+        }
+        s.stateChange().run();
+    }
+
+    private void relaunchAfter(long myEpoch, long waitNanos) {
+        if (waitNanos <= 0) {
+            s.control().execute(() -> relaunch(myEpoch));
+        } else {
+            s.timer().schedule(() -> s.control().execute(() -> relaunch(myEpoch)), waitNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void relaunch(long myEpoch) {
+        lock.lock();
+        try {
+            if (epoch != myEpoch || !wanted || (state != ProcessState.EXITED && state != ProcessState.BACKOFF)) {
+                return;
+            }
+            state = state.transitionTo(ProcessState.STARTING);
+        } finally {
+            lock.unlock();
+        }
+        launch(myEpoch);
+    }
+
+    /**
+     * After an exit: empties the group (grandchildren that outlived the child get the kill signal, then SIGKILL) and
+     * waits for the output to drain. Completes with the failure, or null.
+     */
+    private CompletableFuture<Throwable> cleanUp(Child c) {
+        return s.stopper().stop(request(c)).handle((o, t) -> t)
+                .thenCompose(t -> drained(c).thenApply(v -> t))
+                .thenApplyAsync(t -> {
+                    settle(c, t, false);
+                    return t;
+                }, s.control());
+    }
+
+    private void stopChild(Child c) {
+        s.stopper().stop(request(c)).handle((StopOutcome o, Throwable t) -> t)
+                .thenCompose(t -> t != null ? CompletableFuture.completedFuture(t)
+                        : c.exitHandled().thenCompose(v -> drained(c)).thenApply(v -> (Throwable) null))
+                .thenAcceptAsync(t -> settle(c, t, true), s.control());
+    }
+
+    /** The child's group is empty (or could not be emptied: {@code failure}); record it and release waiters. */
+    private void settle(Child c, Throwable failure, boolean requested) {
+        CompletableFuture<Void> done = null;
+        CompletableFuture<Void> childSettled;
+        lock.lock();
+        try {
+            if (child == c) {
+                child = null;
+            }
+            childSettled = settled;
+            String label = label();
+            if (failure != null) {
+                epoch++; // never restart over a group that would not die
+                reason = unwrap(failure).getMessage();
+                if (state.canTransitionTo(ProcessState.ERRORED)) {
+                    state = state.transitionTo(ProcessState.ERRORED);
+                }
+                s.events().publish(new LifecycleEvent.Errored(label, reason, stderrTail.lines()));
+            } else if (requested && state == ProcessState.STOPPING) {
+                state = state.transitionTo(ProcessState.STOPPED);
+                s.events().publish(new LifecycleEvent.Stopped(label));
+            }
+            if (requested) {
+                done = stopDone;
+                stopDone = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        childSettled.complete(null);
+        if (done != null) {
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(unwrap(failure));
+            }
+        }
+        s.stateChange().run();
+    }
+
+    private static StopRequest request(Child c) {
+        return new StopRequest(c.label(), c.pid(), c.spawned().process().onExit(), c.killSignal(), c.killTimeout());
+    }
+
+    /** The pumps end when every holder of the pipes closed them; a stray that escaped the group gets cut off. */
+    private CompletableFuture<Void> drained(Child c) {
+        Duration grace = s.pumpGrace();
+        return c.pumpsDone().completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS)
+                .thenRun(() -> {
+                    if (!c.pumpsDone().isDone()) {
+                        c.abortPumps();
+                    }
+                });
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+}

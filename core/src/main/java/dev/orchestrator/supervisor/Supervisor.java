@@ -1,0 +1,245 @@
+package dev.orchestrator.supervisor;
+
+import dev.orchestrator.logs.LogFiles;
+import dev.orchestrator.plan.AppSpec;
+import dev.orchestrator.plan.StopSpec;
+import dev.orchestrator.process.GroupStopper;
+import dev.orchestrator.process.ProcFs;
+import dev.orchestrator.process.ProcStat;
+import dev.orchestrator.process.Signal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs apps: every instance of each, kept in its desired state by a {@link ProcessRunner}. Thread-safe; no lock is
+ * held across I/O, a listener or a plugin call (see docs/concurrency.md). The caller holds the project's
+ * {@link InstanceLock} and has run {@link Recovery} first.
+ */
+public final class Supervisor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
+    private final SupervisorOptions options;
+    private final NavigableMap<String, List<ProcessRunner>> apps = new ConcurrentSkipListMap<>();
+    private final ReentrantLock registry = new ReentrantLock();
+    private final GroupStopper stopper = new GroupStopper();
+    private final EventBus events = new EventBus();
+    private final LogFiles logFiles;
+    private final StateFile stateFile;
+    private final ExecutorService control = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("orchestrator-control-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("orchestrator-timer").daemon(true).factory());
+    private final Services services;
+    private final Instant startedAt = Instant.now();
+    private volatile boolean closed;
+
+    /** Writes the first state.json (run id and pid) before anything can start, so a crash is always recoverable. */
+    public Supervisor(SupervisorOptions options) {
+        this.options = options;
+        this.logFiles = new LogFiles(options.console());
+        this.stateFile = new StateFile(options.stateDir(), this::stateSnapshot);
+        this.services = new Services(options.clock(), options.runId(), stopper, logFiles, events, control, timer,
+                Duration.ofSeconds(1), stateFile::changed);
+        if (options.console() != null) {
+            events.subscribe(new EventPrinter(options.console()));
+        }
+        try {
+            stateFile.writeNow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + options.stateDir().resolve(StateFile.NAME) + " failed: "
+                    + e.getMessage() + "; check that the project folder is writable", e);
+        }
+    }
+
+    public String runId() {
+        return options.runId();
+    }
+
+    /**
+     * Starts every instance of {@code spec}. Instance {@code i} gets {@code NODE_APP_INSTANCE=i} and
+     * {@code ORCHESTRATOR_RUN=<runId>} on top of the planned env. Returns at once; a launch failure shows as errored.
+     *
+     * @throws IllegalStateException when the app is running or stopping
+     */
+    public void start(AppSpec spec) {
+        if (closed) {
+            throw new IllegalStateException("supervisor is closed; app '" + spec.name() + "' was not started");
+        }
+        List<ProcessRunner> runners = new ArrayList<>();
+        registry.lock();
+        try {
+            List<ProcessRunner> old = apps.getOrDefault(spec.name(), List.of());
+            if (old.stream().anyMatch(ProcessRunner::active)) {
+                throw new IllegalStateException("app '" + spec.name() + "' is already running; stop it first, or "
+                        + "restart it to apply a new spec");
+            }
+            for (int i = 0; i < spec.instances(); i++) {
+                runners.add(i < old.size() ? old.get(i) : new ProcessRunner(services, spec.name(), i));
+            }
+            apps.put(spec.name(), List.copyOf(runners));
+        } finally {
+            registry.unlock();
+        }
+        if (options.console() != null) {
+            for (int i = 0; i < spec.instances(); i++) {
+                options.console().reserve(spec.processLabel(i));
+            }
+        }
+        runners.forEach(r -> r.start(spec));
+    }
+
+    /** Shows an app whose plan failed as {@code failed} with {@code reason}; it is not started. */
+    public void markFailed(String name, String reason) {
+        ProcessRunner runner;
+        registry.lock();
+        try {
+            List<ProcessRunner> old = apps.get(name);
+            if (old != null && old.stream().anyMatch(ProcessRunner::active)) {
+                throw new IllegalStateException("app '" + name + "' is running; stop it before marking it failed");
+            }
+            runner = old == null ? new ProcessRunner(services, name, 0) : old.getFirst();
+            apps.put(name, List.of(runner));
+        } finally {
+            registry.unlock();
+        }
+        runner.markFailed(reason);
+    }
+
+    /** Stops every instance (all in parallel); completes when no process of their groups is left. */
+    public CompletableFuture<Void> stop(String name) {
+        return allOf(runners(name).stream().map(ProcessRunner::stop).toList());
+    }
+
+    /** Stops, then starts again with the spec it was last started with. */
+    public CompletableFuture<Void> restart(String name) {
+        List<ProcessRunner> runners = runners(name);
+        AppSpec spec = runners.getFirst().spec();
+        if (spec == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("app '" + name + "' has no plan to "
+                    + "restart: its plan failed; fix the descriptor and start it again"));
+        }
+        return stop(name).thenRun(() -> start(spec));
+    }
+
+    /** Stops, then starts with {@code fresh} (a re-plan: edited env and args apply). Starts an unknown app. */
+    public CompletableFuture<Void> restart(AppSpec fresh) {
+        CompletableFuture<Void> stopped = apps.containsKey(fresh.name()) ? stop(fresh.name())
+                : CompletableFuture.completedFuture(null);
+        return stopped.thenRun(() -> start(fresh));
+    }
+
+    /**
+     * Stops every app in parallel, then stops any process still carrying this run's marker (a grandchild that left
+     * its group). Completes when none is left; takes the longest kill timeout actually needed.
+     */
+    public CompletableFuture<Void> stopAll() {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        apps.values().forEach(rs -> rs.forEach(r -> stops.add(r.stop())));
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                .handle((v, t) -> t)
+                .thenApplyAsync(t -> {
+                    stopStrays(Signal.SIGTERM, StopSpec.DEFAULT.killTimeout());
+                    return t;
+                }, control)
+                .thenCompose(t -> t == null ? CompletableFuture.<Void>completedFuture(null)
+                        : CompletableFuture.failedFuture(t));
+    }
+
+    /** SIGKILLs every group and stray now (the second Ctrl-C); does not wait. */
+    public void killAllNow() {
+        apps.values().forEach(rs -> rs.forEach(ProcessRunner::killNow));
+        control.execute(() -> stopStrays(Signal.SIGKILL, Duration.ZERO));
+    }
+
+    /** One row per process, by app name then instance. */
+    public List<ProcessView> snapshot() {
+        List<ProcessView> views = new ArrayList<>();
+        apps.values().forEach(rs -> rs.forEach(r -> views.add(r.view())));
+        return views;
+    }
+
+    /** The last lines (up to 50) the process wrote to stderr. */
+    public List<String> recentStderr(String name, int instance) {
+        List<ProcessRunner> runners = runners(name);
+        if (instance < 0 || instance >= runners.size()) {
+            throw new IllegalArgumentException("app '" + name + "' has no instance " + instance + "; it has "
+                    + runners.size());
+        }
+        return runners.get(instance).recentStderr();
+    }
+
+    /**
+     * Events are delivered on one thread in order, never under a supervisor lock; a subscriber must be quick.
+     *
+     * @return call it to unsubscribe
+     */
+    public Runnable subscribe(Consumer<LifecycleEvent> subscriber) {
+        return events.subscribe(subscriber);
+    }
+
+    /** Stops everything, waits, delivers pending events, and deletes state.json. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            stopAll().get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("stopping every app at close failed: {}", e.getCause() == null ? e : e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        events.close();
+        logFiles.close();
+        stopper.close();
+        timer.shutdownNow();
+        control.shutdown();
+        stateFile.close();
+    }
+
+    private List<ProcessRunner> runners(String name) {
+        List<ProcessRunner> runners = apps.get(name);
+        if (runners == null) {
+            throw new IllegalArgumentException("app '" + name + "' is unknown; known apps: "
+                    + String.join(", ", apps.keySet()));
+        }
+        return runners;
+    }
+
+    private void stopStrays(Signal signal, Duration timeout) {
+        List<ProcStat> strays = ProcFs.withEnvironmentEntry("ORCHESTRATOR_RUN=" + options.runId());
+        if (!strays.isEmpty()) {
+            LOG.info("stopping {} process(es) that left their app's group: {}", strays.size(), strays);
+            StrayReaper.stop(strays, signal, timeout);
+        }
+    }
+
+    private StateFile.State stateSnapshot() {
+        List<StateFile.Entry> entries = new ArrayList<>();
+        apps.values().forEach(rs -> rs.forEach(r -> r.stateEntry().ifPresent(entries::add)));
+        return new StateFile.State(1, options.runId(), ProcessHandle.current().pid(), startedAt.toString(), entries);
+    }
+
+    private static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+    }
+}
