@@ -1,13 +1,14 @@
 package dev.orchestrator.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: picocli dispatches to one small class per verb; plain {@code orchestrator} means {@code up}. */
 @Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs every service and agent of a monorepo: discovery, supervision, logs, hot reload.",
-        subcommands = {ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -17,6 +18,7 @@ public final class Main implements Runnable {
     /** Runs one command line; returns the exit code (tests call this directly). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        args = withDefaultVerb(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
@@ -29,9 +31,21 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** Plain {@code orchestrator} (or only options such as {@code -C DIR}) means {@code up}, as with PM2's start. */
+    static String[] withDefaultVerb(CommandLine cli, String[] args) {
+        if (args.length > 0 && (cli.getSubcommands().containsKey(args[0]) || List.of("-h", "--help", "-V",
+                "--version").contains(args[0]))) {
+            return args;
+        }
+        String[] withUp = new String[args.length + 1];
+        withUp[0] = "up";
+        System.arraycopy(args, 0, withUp, 1, args.length);
+        return withUp;
+    }
+
     @Override
     public void run() {
-        throw new CliException(ExitCodes.USAGE, "no verb given; try 'orchestrator config' or 'orchestrator --help'");
+        throw new CliException(ExitCodes.USAGE, "no verb given; try 'orchestrator up' or 'orchestrator --help'");
     }
 
     /** {@code --version}: the jar's Implementation-Version. */

@@ -1,0 +1,98 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.descriptor.Problem;
+import dev.orchestrator.logs.ConsolePrinter;
+import dev.orchestrator.plan.AppSpec;
+import dev.orchestrator.plan.PlannedApp;
+import dev.orchestrator.plan.ProjectPlan;
+import dev.orchestrator.supervisor.InstanceLock;
+import dev.orchestrator.supervisor.Recovery;
+import dev.orchestrator.supervisor.ShutdownSignals;
+import dev.orchestrator.supervisor.Supervisor;
+import dev.orchestrator.supervisor.SupervisorOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code orchestrator up}: runs every enabled app in the foreground, output on the console prefixed by app, until
+ * SIGINT/SIGTERM stops everything (exit 0) or a second signal kills everything (exit 1). Plain {@code orchestrator}
+ * means the same.
+ */
+@Command(name = "up", description = "Run every app of the project in the foreground (Ctrl-C stops them all).")
+final class UpCommand implements Callable<Integer> {
+
+    private static final String SELF = "orchestrator";
+
+    @Mixin
+    ProjectOption project;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*",
+            description = "Run only these apps or namespaces (default: every app that is not disabled).")
+    List<String> only = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path root = project.root();
+        Path stateDir = root.resolve(".orchestrator");
+        InstanceLock lock;
+        try {
+            lock = InstanceLock.acquire(stateDir);
+        } catch (InstanceLock.AlreadyRunningException e) {
+            throw new CliException(ExitCodes.FAILED, e.getMessage());
+        }
+        ConsolePrinter console = ConsolePrinter.toStdout();
+        console.reserve(SELF);
+        // Leftovers of an orchestrator that was killed are stopped before anything starts: they may hold ports.
+        Recovery.recoverLeftovers(stateDir).forEach(line -> console.message(SELF, line));
+        ProjectPlan plan = Projects.load(root);
+        plan.plugins().problems().forEach(p -> console.message(SELF, "error: " + p));
+        plan.problems().forEach(p -> console.message(SELF, p.format(root)));
+        List<AppSpec> selected = select(plan);
+        List<PlannedApp> failed = plan.apps().stream().filter(a -> !a.ok() && wanted(a.name(), a.namespace()))
+                .toList();
+        if (selected.isEmpty()) {
+            console.close();
+            lock.close();
+            throw new CliException(ExitCodes.FAILED, "no app to run in " + root + (failed.isEmpty() ? ""
+                    : ": " + failed.size() + " failed (see above); fix them and run up again"));
+        }
+        Supervisor supervisor = new Supervisor(SupervisorOptions.forProject(root, console));
+        ShutdownSignals.install(supervisor, message -> console.message(SELF, message), code -> {
+            console.close();
+            lock.close();
+            System.exit(code);
+        });
+        console.message(SELF, "running " + selected.size() + " apps from " + root + " (run "
+                + supervisor.runId() + ")" + (failed.isEmpty() ? "" : "; " + failed.size() + " failed"));
+        failed.forEach(app -> supervisor.markFailed(app.name(),
+                app.failure().map(Problem::message).orElse("plan failed")));
+        selected.forEach(supervisor::start);
+        new CountDownLatch(1).await(); // the signal handlers end the process
+        return ExitCodes.OK;
+    }
+
+    private List<AppSpec> select(ProjectPlan plan) {
+        List<AppSpec> runnable = plan.runnable().stream().filter(s -> wanted(s.name(), s.namespace())).toList();
+        if (!only.isEmpty()) {
+            List<String> known = plan.apps().stream().flatMap(a -> List.of(a.name(), a.namespace()).stream())
+                    .distinct().sorted().toList();
+            for (String name : only) {
+                if (!known.contains(name)) {
+                    throw new CliException(ExitCodes.FAILED, "no app or namespace '" + name + "' in " + plan.root()
+                            + "; known: " + String.join(", ", known));
+                }
+            }
+        }
+        return runnable;
+    }
+
+    private boolean wanted(String name, String namespace) {
+        return only.isEmpty() || only.contains(name) || only.contains(namespace);
+    }
+}
