@@ -28,7 +28,7 @@ final class DirWatch implements AutoCloseable {
     private final CompletableFuture<Void> loop;
     private volatile Thread loopThread;
 
-    private DirWatch(WatchScope scope, String threadName, WatchThread thread, Consumer<Path> sink)
+    private DirWatch(WatchScope scope, String threadName, WatchThread thread, Consumer<PathChange> sink)
             throws IOException {
         this.rules = new SkipRules(scope);
         this.visitor = new TreeVisitor(rules);
@@ -48,7 +48,7 @@ final class DirWatch implements AutoCloseable {
         }
     }
 
-    static DirWatch start(WatchScope scope, String threadName, WatchThread thread, Consumer<Path> sink)
+    static DirWatch start(WatchScope scope, String threadName, WatchThread thread, Consumer<PathChange> sink)
             throws IOException {
         return new DirWatch(scope, threadName, thread, sink);
     }
@@ -63,9 +63,9 @@ final class DirWatch implements AutoCloseable {
 
     private final class Listener implements DirectoryChangeListener {
         private final WatchThread thread;
-        private final Consumer<Path> sink;
+        private final Consumer<PathChange> sink;
 
-        Listener(WatchThread thread, Consumer<Path> sink) {
+        Listener(WatchThread thread, Consumer<PathChange> sink) {
             this.thread = thread;
             this.sink = sink;
         }
@@ -75,14 +75,15 @@ final class DirWatch implements AutoCloseable {
             Path path = event.path();
             if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || path == null) {
                 Path root = rules.scope().root();
-                thread.execute(() -> sink.accept(root));
+                thread.execute(() -> sink.accept(new PathChange(root, true)));
                 return;
             }
             if (path.getFileName() != null && path.getFileName().toString().equals(SkipRules.IGNORE_FILE)) {
                 rules.forget(path.getParent());
             }
             if (rules.relevant(path, event.isDirectory())) {
-                thread.execute(() -> sink.accept(path));
+                PathChange change = new PathChange(path, event.isDirectory());
+                thread.execute(() -> sink.accept(change));
             }
         }
 

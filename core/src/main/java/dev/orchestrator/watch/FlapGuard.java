@@ -28,7 +28,7 @@ final class FlapGuard {
     private final int limit;
     private final Duration window;
     private final Deque<Restart> recent = new ArrayDeque<>();
-    private boolean paused;
+    private volatile boolean paused; // read by other threads for status
 
     FlapGuard(InstantSource clock, int limit, Duration window) {
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -34,9 +34,9 @@ public final class TreeWatcher implements AutoCloseable {
     /** A prefix listener; close it to stop listening. */
     public final class Subscription implements AutoCloseable {
         private final Path prefix;
-        private final Consumer<Path> listener;
+        private final Consumer<PathChange> listener;
 
-        private Subscription(Path prefix, Consumer<Path> listener) {
+        private Subscription(Path prefix, Consumer<PathChange> listener) {
             this.prefix = prefix;
             this.listener = listener;
         }
@@ -81,20 +81,20 @@ public final class TreeWatcher implements AutoCloseable {
     }
 
     /** Runs on the watch thread. */
-    private void dispatch(Path path) {
+    private void dispatch(PathChange change) {
         for (Subscription s : subscriptions) {
-            if (path.startsWith(s.prefix)) {
-                s.listener.accept(path);
+            if (change.path().startsWith(s.prefix)) {
+                s.listener.accept(change);
             }
         }
-        batches.add(path);
+        batches.add(change.path());
     }
 
     /**
      * Calls {@code listener} on the watch thread with every changed path equal to or below {@code prefix}, as it
      * happens. Only paths this watch {@link #covers} are ever delivered.
      */
-    public Subscription subscribe(Path prefix, Consumer<Path> listener) {
+    public Subscription subscribe(Path prefix, Consumer<PathChange> listener) {
         Subscription s = new Subscription(prefix.toAbsolutePath().normalize(), Objects.requireNonNull(listener));
         subscriptions.add(s);
         return s;
