@@ -17,7 +17,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code ignore_watch} globs, gitignore syntax matched against the path relative to the watched folder
  *       ({@code **}{@code /} allowed; a pattern matching a folder covers everything below it);</li>
- *   <li>always: {@code node_modules}, {@code .git}, {@code __pycache__}, {@code *.pyc}, {@code .venv};</li>
+ *   <li>always: {@code node_modules}, {@code .git}, {@code __pycache__}, {@code *.pyc}, {@code .venv}, and the
+ *       descriptors ({@code ecosystem.yaml/.yml/.json}, {@code .orchestratorignore}), whose edits hot reload applies;</li>
  *   <li>the logs folder and the orchestrator's state folder;</li>
  *   <li>the app's own log files wherever they are, and their rotated siblings ({@code api-out.log.1}): an app that
  *       logs into its watched folder would otherwise restart itself forever (a classic PM2 loop).</li>
@@ -25,7 +26,9 @@ import java.util.Set;
  */
 final class SourceIgnore {
 
-    static final List<String> ALWAYS = List.of("node_modules", ".git", "__pycache__", "*.pyc", ".venv");
+    /** Descriptors are left out too: hot reload applies their edits (and restarts only when the spec changed). */
+    static final List<String> ALWAYS = List.of("node_modules", ".git", "__pycache__", "*.pyc", ".venv",
+            "ecosystem.yaml", "ecosystem.yml", "ecosystem.json", ".orchestratorignore");
 
     private static final IgnoreFile BUILT_IN = IgnoreFile.parse("built-in", "", ALWAYS);
 

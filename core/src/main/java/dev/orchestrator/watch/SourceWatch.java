@@ -62,8 +62,9 @@ final class SourceWatch implements AutoCloseable {
             return;
         }
         String more = batch.size() > 1 ? " and " + (batch.size() - 1) + " more" : "";
-        reporter.accept("~ restarting " + name + " (" + shown(trigger) + more + " changed)");
-        restarter.restart(name, trigger);
+        if (restarter.restart(name, trigger)) {
+            reporter.accept("~ restarting " + name + " (" + shown(trigger) + more + " changed)");
+        }
     }
 
     boolean paused() {

@@ -22,10 +22,13 @@ import java.util.function.Consumer;
  */
 public final class SourceWatches implements AutoCloseable {
 
-    /** Restart an app because {@code trigger} changed. Called on the watch thread: must not block. */
+    /**
+     * Restart an app because {@code trigger} changed. Called on the watch thread: must not block. Returns false when
+     * the app is not restarted (the user stopped it); nothing is printed then.
+     */
     @FunctionalInterface
     public interface Restarter {
-        void restart(String app, Path trigger);
+        boolean restart(String app, Path trigger);
     }
 
     /** One app's watch and what feeds it. */

@@ -28,7 +28,7 @@ class SourceIgnoreTest {
     }
 
     @Test
-    void builtInFoldersAndCompiledPythonAreAlwaysIgnored() {
+    void builtInFoldersCompiledPythonAndDescriptorsAreAlwaysIgnored() {
         SourceIgnore ignore = ignore(List.of());
 
         assertThat(file(ignore, "node_modules/x/index.js")).isTrue();
@@ -37,6 +37,8 @@ class SourceIgnoreTest {
         assertThat(file(ignore, "pkg/__pycache__/a.cpython-312.pyc")).isTrue();
         assertThat(file(ignore, "a.pyc")).isTrue();
         assertThat(file(ignore, ".venv/bin/python")).isTrue();
+        assertThat(file(ignore, "ecosystem.yaml")).isTrue();
+        assertThat(file(ignore, "worker/ecosystem.json")).isTrue();
         assertThat(file(ignore, "main.py")).isFalse();
         assertThat(file(ignore, "src/app.js")).isFalse();
     }
