@@ -37,8 +37,8 @@ public final class HotReloader implements AutoCloseable {
     private final Supplier<Set<String>> stoppedByUser;
     private final Duration quiet;
     private final InstantSource clock;
-    private final ExecutorService reloads = Executors.newSingleThreadExecutor(
-            r -> Thread.ofPlatform().name("orchestrator-reload").daemon().unstarted(r));
+    private final OwnThreads reloadThread = new OwnThreads("orchestrator-reload");
+    private final ExecutorService reloads = Executors.newSingleThreadExecutor(reloadThread);
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicBoolean ignoreFilesChanged = new AtomicBoolean();
 
@@ -77,6 +77,9 @@ public final class HotReloader implements AutoCloseable {
      * background to catch edits made while the supervisor was starting.
      */
     public void start(ProjectPlan running) throws IOException {
+        if (tree != null) {
+            throw new IllegalStateException("hot reload of '" + root + "' is already started");
+        }
         this.root = running.root().toAbsolutePath().normalize();
         this.state = AppliedState.of(running);
         TreeWatcher watcher = TreeWatcher.start(WatchScope.of(running), quiet, this::onBatch);
@@ -103,7 +106,8 @@ public final class HotReloader implements AutoCloseable {
 
     /** Reloads soon, on the reload thread; at most one reload waits behind the running one. */
     public void requestReload() {
-        if (!closed && queued.compareAndSet(false, true)) {
+        // before start() is done a batch is dropped: start() ends with a reload that sees its change anyway
+        if (!closed && sources != null && queued.compareAndSet(false, true)) {
             try {
                 reloads.execute(this::reload);
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -225,5 +229,6 @@ public final class HotReloader implements AutoCloseable {
             reloads.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        reloadThread.join(1000);
     }
 }

@@ -17,11 +17,12 @@ final class WatchThread implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchThread.class);
 
+    private final OwnThreads threads;
     private final ScheduledExecutorService executor;
 
     WatchThread(String name) {
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name(name).daemon()
-                .unstarted(r));
+        this.threads = new OwnThreads(name);
+        this.executor = Executors.newSingleThreadScheduledExecutor(threads);
     }
 
     void execute(Runnable task) {
@@ -52,7 +53,7 @@ final class WatchThread implements AutoCloseable {
         };
     }
 
-    /** Stops the thread; waits up to 5 s for a running listener to return. */
+    /** Stops the thread; waits up to 5 s for a running listener to return, and for the thread to end. */
     @Override
     public void close() {
         executor.shutdownNow();
@@ -60,6 +61,7 @@ final class WatchThread implements AutoCloseable {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("watch thread did not stop within 5 s: a listener is blocked");
             }
+            threads.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
