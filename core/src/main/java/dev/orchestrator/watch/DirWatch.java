@@ -81,6 +81,10 @@ final class DirWatch implements AutoCloseable {
             if (path.getFileName() != null && path.getFileName().toString().equals(SkipRules.IGNORE_FILE)) {
                 rules.forget(path.getParent());
             }
+            if (event.eventType() == DirectoryChangeEvent.EventType.DELETE && event.isDirectory()) {
+                visitor.forget(path); // a long-running watch over churning build folders must not grow
+                rules.forgetTree(path);
+            }
             if (rules.relevant(path, event.isDirectory())) {
                 PathChange change = new PathChange(path, event.isDirectory());
                 thread.execute(() -> sink.accept(change));

@@ -86,6 +86,11 @@ final class SkipRules {
         ignoreFiles.remove(dir);
     }
 
+    /** The folder was deleted: drop what was cached for it and below it. */
+    void forgetTree(Path dir) {
+        ignoreFiles.keySet().removeIf(p -> p.startsWith(dir));
+    }
+
     private boolean builtInSkip(Path dir) {
         Path name = dir.getFileName();
         return name != null && NEVER_WALKED.contains(name.toString())

@@ -30,6 +30,11 @@ final class TreeVisitor implements FileTreeVisitor {
         return Set.copyOf(visited);
     }
 
+    /** The folder was deleted: forget it and everything below it. */
+    void forget(Path dir) {
+        visited.removeIf(p -> p.startsWith(dir));
+    }
+
     @Override
     public void recursiveVisitFiles(Path start, Callback onDirectory, Callback onFile) throws IOException {
         if (!Files.isDirectory(start)) {

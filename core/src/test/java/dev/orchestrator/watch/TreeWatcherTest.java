@@ -95,6 +95,30 @@ class TreeWatcherTest {
     }
 
     @Test
+    void theKernelHoldsOneInotifyWatchPerWatchedFolderAndNoMore() throws IOException {
+        start(Duration.ofMillis(100));
+
+        // every watch of this JVM, as the kernel lists them: no other watcher is open during this test
+        assertThat(inotifyWatches()).isEqualTo(watcher.watchedDirectories().size());
+        assertThat(watcher.watchedDirectories()).containsExactlyInAnyOrder(root, root.resolve("services"),
+                root.resolve("services/api"), root.resolve("services/api/src"));
+    }
+
+    private static long inotifyWatches() throws IOException {
+        long count = 0;
+        try (var fds = Files.list(Path.of("/proc/self/fdinfo"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    count += Files.readAllLines(fd).stream().filter(l -> l.startsWith("inotify wd:")).count();
+                } catch (IOException e) {
+                    // the fd closed while we listed: not an inotify fd of the watcher under test
+                }
+            }
+        }
+        return count;
+    }
+
+    @Test
     void aNodeModulesFolderCreatedLaterIsNeitherReportedNorWatched() throws IOException {
         start(Duration.ofMillis(100));
         Path modules = root.resolve("services/api/src/node_modules/pkg");
@@ -146,6 +170,21 @@ class TreeWatcherTest {
         assertThat(watcher.covers(root.resolve("services/generated"), true)).isFalse();
         assertThat(watcher.covers(root.resolve("docs"), true)).isFalse();
         assertThat(watcher.covers(root.resolve("logs"), true)).isFalse();
+    }
+
+    @Test
+    void aDeletedFolderIsReportedAndForgotten() throws IOException {
+        start(Duration.ofMillis(100));
+        Path src = root.resolve("services/api/src");
+        Files.writeString(src.resolve("a.txt"), "x");
+        sentinel("before-delete.txt");
+
+        Files.delete(src.resolve("a.txt"));
+        Files.delete(src.resolve("before-delete.txt"));
+        Files.delete(src);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(src) && !watcher.watchedDirectories().contains(src));
+        assertThat(watcher.watchedDirectories()).contains(root.resolve("services/api"));
     }
 
     @Test
