@@ -21,6 +21,11 @@ import java.util.Objects;
  */
 public final class Discovery {
 
+    /** Folder names never walked or watched anywhere: dependency, VCS, virtualenv, cache and build folders. */
+    public static final java.util.Set<String> NEVER_WALKED =
+            java.util.Set.of("node_modules", ".git", ".venv", "venv", "__pycache__", "target");
+
+
     private final List<RuntimePlugin> plugins;
     private final HostContext host;
     private final FolderReader reader;

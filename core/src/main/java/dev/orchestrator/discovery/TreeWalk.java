@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class TreeWalk {
 
-    static final Set<String> NEVER_WALKED = Set.of("node_modules", ".git", ".venv", "venv", "__pycache__", "target");
+    static final Set<String> NEVER_WALKED = Discovery.NEVER_WALKED;
     static final List<String> DESCRIPTOR_NAMES = List.of("ecosystem.json", "ecosystem.yaml", "ecosystem.yml");
     static final String IGNORE_FILE = ".orchestratorignore";
 

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SkipRules {
 
     /** Discovery's built-in skips ({@code TreeWalk.NEVER_WALKED}, package-private there). */
-    static final Set<String> NEVER_WALKED = Set.of("node_modules", ".git", ".venv", "venv", "__pycache__", "target");
+    static final Set<String> NEVER_WALKED = dev.orchestrator.discovery.Discovery.NEVER_WALKED;
     static final String IGNORE_FILE = ".orchestratorignore";
 
     private final WatchScope scope;
