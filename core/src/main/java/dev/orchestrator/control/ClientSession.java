@@ -109,8 +109,11 @@ final class ClientSession {
                     + "; send one JSON object per line"));
             return;
         }
-        if (request.path("op").asText().equals("events")) {
+        String op = request.path("op").asText();
+        if (op.equals("events")) {
             subscribe(RequestHandler.id(request));
+        } else if (op.equals("down")) {
+            end(handler.handle(request)); // the orchestrator is exiting: the answer is the last line
         } else {
             enqueue(handler.handle(request));
         }
