@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** Entry point: picocli dispatches to one small class per verb; plain {@code orchestrator} means {@code up}. */
 @Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs every service and agent of a monorepo: discovery, supervision, logs, hot reload.",
-        subcommands = {ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class,
+                LsCommand.class, DescribeCommand.class, LogsCommand.class, StartCommand.class, StopCommand.class,
+                RestartCommand.class, ReloadCommand.class, DownCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
