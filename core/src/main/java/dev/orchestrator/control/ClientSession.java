@@ -36,7 +36,7 @@ final class ClientSession {
     private volatile boolean closed;
     private volatile AutoCloseable subscription;
     private volatile JsonNode subscriptionId = NullNode.getInstance();
-    private Thread writer;
+    private volatile Thread writer;
 
     ClientSession(int number, SocketChannel channel, ControlTarget target, String version,
             ControlServer.Options options, Consumer<ClientSession> onClosed) {
@@ -183,6 +183,9 @@ final class ClientSession {
     }
 
     boolean awaitWriter(Duration timeout) {
+        if (writer == null) {
+            return true; // never started: nothing queued was ever going to be written
+        }
         try {
             return writer.join(timeout);
         } catch (InterruptedException e) {

@@ -134,7 +134,6 @@ class ControlServerTest {
     @Test
     void downCountsAsDoneWhenTheOrchestratorClosesBeforeAnswering() throws Exception {
         try (ControlClient c = client()) {
-            target.failWith = null;
             server.close();
             assertThat(c.down(Duration.ofMillis(50))).isEqualTo("the orchestrator stopped");
         }

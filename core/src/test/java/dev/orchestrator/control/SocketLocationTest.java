@@ -70,10 +70,15 @@ class SocketLocationTest {
         long uid = SocketLocation.currentUid();
         SocketLocation location = SocketLocation.forServer(root, Map.of(), uid);
         assertThat(location.socket().getParent()).isEqualTo(Path.of("/tmp/orchestrator-" + uid));
+        boolean existed = Files.exists(location.socket().getParent());
         try (ControlServer server = ControlServer.start(location, target, "9.9.9")) {
             assertThat(ControlServerTest.mode(location.socket().getParent())).isEqualTo("rwx------");
             try (ControlClient client = ControlClient.connect(root, "1")) {
                 assertThat(client.list()).hasSize(4);
+            }
+        } finally {
+            if (!existed) {
+                Files.deleteIfExists(location.socket().getParent()); // leave /tmp as we found it
             }
         }
         assertThat(location.socket()).doesNotExist();
