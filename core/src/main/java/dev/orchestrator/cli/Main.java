@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 /** Entry point: picocli dispatches to one small class per verb; plain {@code orchestrator} means {@code up}. */
 @Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs every service and agent of a monorepo: discovery, supervision, logs, hot reload.",
-        subcommands = {UpCommand.class, ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, ConfigCommand.class, LsCommand.class, DescribeCommand.class,
+                LogsCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class, ReloadCommand.class,
+                DownCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
