@@ -22,7 +22,10 @@ public interface LogFollower {
         /** The current file was renamed away and is complete; {@code next} reads the fresh file from its start. */
         void rotated(FileChannel next);
 
-        /** No more writes will come; read to the end and let go. */
-        void closed();
+        /**
+         * No more writes will come through this sink; read the current file up to {@code endOffset} and let go. The
+         * offset matters: a new sink may already be appending to the same file for the next start of the app.
+         */
+        void closed(long endOffset);
     }
 }

@@ -127,11 +127,13 @@ public final class LogSink {
     /** Drops a reference; the last one closes the file and retires the sink. Returns true when it did. */
     boolean release() {
         LogFollower.Handle notify = null;
+        long end;
         lock.lock();
         try {
             if (--refs > 0) {
                 return false;
             }
+            end = size;
             retired = true;
             closeQuietly(channel);
             channel = null;
@@ -141,7 +143,7 @@ public final class LogSink {
             lock.unlock();
         }
         if (notify != null) {
-            notify.closed();
+            notify.closed(end);
         }
         return true;
     }

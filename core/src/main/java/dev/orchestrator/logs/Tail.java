@@ -17,6 +17,7 @@ final class Tail implements LogFollower.Handle {
     private final String label;
     private final ConcurrentLinkedQueue<FileChannel> next = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
+    private volatile long endOffset = Long.MAX_VALUE;
     private FileChannel reader;
     private final ByteBuffer block = ByteBuffer.allocate(64 << 10);
     private byte[] carry = new byte[0];
@@ -42,7 +43,8 @@ final class Tail implements LogFollower.Handle {
     }
 
     @Override
-    public void closed() {
+    public void closed(long end) {
+        endOffset = end;
         closed = true;
         console.wake(this);
     }
@@ -59,7 +61,7 @@ final class Tail implements LogFollower.Handle {
         boolean wasClosed = closed; // read before reading the file: everything written before it is visible
         int read = 0;
         while (read < budget) {
-            int n = readSome();
+            int n = readSome(wasClosed && next.isEmpty() ? endOffset : Long.MAX_VALUE);
             if (n > 0) {
                 read += n;
                 continue;
@@ -69,7 +71,7 @@ final class Tail implements LogFollower.Handle {
                 break;
             }
             // The file was rotated before `following` was queued, so it is complete: finish it, then switch.
-            while ((n = readSome()) > 0) {
+            while ((n = readSome(Long.MAX_VALUE)) > 0) {
                 read += n;
             }
             closeQuietly(reader);
@@ -88,10 +90,18 @@ final class Tail implements LogFollower.Handle {
         return false;
     }
 
-    private int readSome() {
+    /** Reads what is there, but not past {@code end} (where a closed sink's last write ended). */
+    private int readSome(long end) {
         block.clear();
         int n;
         try {
+            long left = end - reader.position();
+            if (left <= 0) {
+                return -1;
+            }
+            if (left < block.capacity()) {
+                block.limit((int) left);
+            }
             n = reader.read(block);
         } catch (IOException e) {
             return -1;

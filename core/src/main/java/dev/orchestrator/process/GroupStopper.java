@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * block in their continuations (use the async variants).
  */
 public final class GroupStopper implements AutoCloseable {
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long FAST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long SLOW_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long FAST_FOR_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Duration confirmTimeout;
     private final ConcurrentLinkedQueue<Pending> incoming = new ConcurrentLinkedQueue<>();
@@ -99,9 +101,28 @@ public final class GroupStopper implements AutoCloseable {
                 active.clear();
             }
             if (!active.isEmpty()) {
-                LockSupport.parkNanos(this, POLL_NANOS);
+                LockSupport.parkNanos(this, pollInterval(active));
             }
         }
+    }
+
+    /**
+     * Most groups empty within milliseconds of the signal, so young stops are polled every 10 ms; a group that lingers
+     * (ignoring the signal, or zombies waiting for PID 1 to reap them) is polled every 50 ms, so a long kill timeout
+     * does not read /proc 100 times a second. Exits, new requests and kill timeouts wake the thread early.
+     */
+    private static long pollInterval(List<Pending> active) {
+        long now = System.nanoTime();
+        long park = SLOW_POLL_NANOS;
+        for (Pending p : active) {
+            if (now - p.start < FAST_FOR_NANOS) {
+                park = Math.min(park, FAST_POLL_NANOS);
+            }
+            if (p.killedAt == 0) { // wake up right at the kill timeout, not up to one poll later
+                park = Math.min(park, Math.max(0, p.start + p.request.killTimeout().toNanos() - now));
+            }
+        }
+        return Math.max(park, 1);
     }
 
     private void poll(List<Pending> active) {

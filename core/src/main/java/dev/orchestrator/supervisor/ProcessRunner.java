@@ -4,17 +4,14 @@ import dev.orchestrator.logs.RecentLines;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.process.ExitStatus;
 import dev.orchestrator.process.GroupStopper;
-import dev.orchestrator.process.StopOutcome;
-import dev.orchestrator.process.StopRequest;
 import dev.orchestrator.supervisor.RestartPolicy.Decision;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Keeps one process (one instance of an app) in its desired state: starts it, restarts it by the policy, stops it.
@@ -120,13 +117,7 @@ final class ProcessRunner {
     /** Stop, then SIGKILL the group at once without waiting for the kill timeout. */
     CompletableFuture<Void> killNow() {
         CompletableFuture<Void> stopped = stop();
-        Child c;
-        lock.lock();
-        try {
-            c = child;
-        } finally {
-            lock.unlock();
-        }
+        Child c = locked(() -> child);
         if (c != null) {
             GroupStopper.killNow(c.pid(), c.pid());
         }
@@ -153,21 +144,11 @@ final class ProcessRunner {
     }
 
     boolean active() {
-        lock.lock();
-        try {
-            return state.active();
-        } finally {
-            lock.unlock();
-        }
+        return locked(state::active);
     }
 
     AppSpec spec() {
-        lock.lock();
-        try {
-            return spec;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> spec);
     }
 
     List<String> recentStderr() {
@@ -175,28 +156,26 @@ final class ProcessRunner {
     }
 
     ProcessView view() {
-        lock.lock();
-        try {
-            Integer pid = child != null && state != ProcessState.EXITED && state != ProcessState.BACKOFF
-                    && state != ProcessState.ERRORED ? child.pid() : null;
+        return locked(() -> {
+            boolean live = child != null && (state == ProcessState.RUNNING || state == ProcessState.READY
+                    || state == ProcessState.STOPPING);
             return new ProcessView(name, instance, label(), spec == null ? null : spec.namespace(),
-                    spec == null ? null : spec.runtime(), state, pid, startedAt, Math.max(0, starts - 1), lastExit,
-                    reason);
-        } finally {
-            lock.unlock();
-        }
+                    spec == null ? null : spec.runtime(), state, live ? child.pid() : null, startedAt,
+                    Math.max(0, starts - 1), lastExit, reason);
+        });
     }
 
-    /** The live child for state.json, if any. */
+    /** The child for state.json while it or its group may be alive. */
     Optional<StateFile.Entry> stateEntry() {
+        return locked(() -> Optional.ofNullable(child).map(c -> new StateFile.Entry(name, instance, label(), c.pid(),
+                c.pid(), c.spawned().startTicks(), c.startedAt().toString(), c.killSignal().name(),
+                c.killTimeout().toMillis())));
+    }
+
+    private <T> T locked(Supplier<T> body) {
         lock.lock();
         try {
-            if (child == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new StateFile.Entry(name, instance, label(), child.pid(), child.pid(),
-                    child.spawned().startTicks(), child.startedAt().toString(), child.killSignal().name(),
-                    child.killTimeout().toMillis()));
+            return body.get();
         } finally {
             lock.unlock();
         }
@@ -350,24 +329,16 @@ final class ProcessRunner {
         launch(myEpoch);
     }
 
-    /**
-     * After an exit: empties the group (grandchildren that outlived the child get the kill signal, then SIGKILL) and
-     * waits for the output to drain. Completes with the failure, or null.
-     */
+    /** After an exit: empty the group and drain the output, then record it. */
     private CompletableFuture<Throwable> cleanUp(Child c) {
-        return s.stopper().stop(request(c)).handle((o, t) -> t)
-                .thenCompose(t -> drained(c).thenApply(v -> t))
-                .thenApplyAsync(t -> {
-                    settle(c, t, false);
-                    return t;
-                }, s.control());
+        return Teardown.afterExit(s, c).thenApplyAsync(t -> {
+            settle(c, t, false);
+            return t;
+        }, s.control());
     }
 
     private void stopChild(Child c) {
-        s.stopper().stop(request(c)).handle((StopOutcome o, Throwable t) -> t)
-                .thenCompose(t -> t != null ? CompletableFuture.completedFuture(t)
-                        : c.exitHandled().thenCompose(v -> drained(c)).thenApply(v -> (Throwable) null))
-                .thenAcceptAsync(t -> settle(c, t, true), s.control());
+        Teardown.stop(s, c).thenAcceptAsync(t -> settle(c, t, true), s.control());
     }
 
     /** The child's group is empty (or could not be emptied: {@code failure}); record it and release waiters. */
@@ -383,7 +354,7 @@ final class ProcessRunner {
             String label = label();
             if (failure != null) {
                 epoch++; // never restart over a group that would not die
-                reason = unwrap(failure).getMessage();
+                reason = Teardown.unwrap(failure).getMessage();
                 if (state.canTransitionTo(ProcessState.ERRORED)) {
                     state = state.transitionTo(ProcessState.ERRORED);
                 }
@@ -404,28 +375,9 @@ final class ProcessRunner {
             if (failure == null) {
                 done.complete(null);
             } else {
-                done.completeExceptionally(unwrap(failure));
+                done.completeExceptionally(Teardown.unwrap(failure));
             }
         }
         s.stateChange().run();
-    }
-
-    private static StopRequest request(Child c) {
-        return new StopRequest(c.label(), c.pid(), c.spawned().process().onExit(), c.killSignal(), c.killTimeout());
-    }
-
-    /** The pumps end when every holder of the pipes closed them; a stray that escaped the group gets cut off. */
-    private CompletableFuture<Void> drained(Child c) {
-        Duration grace = s.pumpGrace();
-        return c.pumpsDone().completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS)
-                .thenRun(() -> {
-                    if (!c.pumpsDone().isDone()) {
-                        c.abortPumps();
-                    }
-                });
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 }

@@ -13,6 +13,7 @@ class InstanceLockTest {
     Path root;
 
     @Test
+    @SuppressWarnings("try") // the lock is held by the try block's scope
     void refusesASecondHolderNamingThePidOfTheFirstAndIsFreeAgainAfterClose() {
         Path stateDir = root.resolve(".orchestrator");
         long self = ProcessHandle.current().pid();

@@ -82,6 +82,7 @@ class OrchestratorProcessTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held by the try block's scope
     void recoveryStopsWhatASigkilledOrchestratorLeftIncludingAGrandchildThatLeftItsGroup(TestProcesses procs)
             throws Exception {
         Process orchestrator = launch(procs, 1600, Children.sh("setsid sleep 1000 & sleep 1000 & wait"));

@@ -148,6 +148,27 @@ class SupervisorTest {
     }
 
     @Test
+    void mergesTheOutputOfAllInstancesIntoOneFileOfWholeLines() throws Exception {
+        AppSpec api = Specs.instances(specs.app("api", Children.sh(
+                "i=0; while [ $i -lt 2000 ]; do echo \"instance $NODE_APP_INSTANCE line $i\"; i=$((i+1)); done")), 2);
+        api = Specs.logs(api, specs.logs("api", true));
+        supervisor.start(Specs.restart(api, new RestartSpec(false, Duration.ZERO, Duration.ZERO, 16,
+                Duration.ofSeconds(1), Set.of())));
+        await().until(supervisor::snapshot, v -> v.stream().allMatch(p -> p.status() == ProcessState.EXITED));
+        supervisor.stopAll().get();
+
+        List<String> lines = Files.readAllLines(dir.resolve("logs/api-out.log"));
+        assertThat(lines).hasSize(4000);
+        for (int instance = 0; instance < 2; instance++) {
+            String prefix = "instance " + instance + " line ";
+            assertThat(lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2000).mapToObj(Integer::toString)
+                            .toList());
+        }
+        assertThat(dir.resolve("logs/api-0-out.log")).doesNotExist();
+    }
+
+    @Test
     void showsALaunchFailureAsErroredWithArgvCwdAndCause() {
         supervisor.start(specs.app("ghost", List.of("no-such-binary", "--flag")));
 
