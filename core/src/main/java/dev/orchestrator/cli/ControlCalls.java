@@ -24,8 +24,7 @@ final class ControlCalls {
     }
 
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return Main.version();
     }
 
     /** Connects to the orchestrator of {@code root}, runs {@code call}, and maps failures to exit codes. */

@@ -50,6 +50,12 @@ public final class Main implements Runnable {
         throw new CliException(ExitCodes.USAGE, "no verb given; try 'orchestrator up' or 'orchestrator --help'");
     }
 
+    /** This build's version, as {@code --version} and the control protocol's hello say it. */
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** {@code --version}: the jar's Implementation-Version. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override

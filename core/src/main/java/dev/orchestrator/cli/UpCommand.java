@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.descriptor.Problem;
+import dev.orchestrator.instance.RunningOrchestrator;
+import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.logs.ConsolePrinter;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
@@ -10,6 +11,7 @@ import dev.orchestrator.supervisor.Recovery;
 import dev.orchestrator.supervisor.ShutdownSignals;
 import dev.orchestrator.supervisor.Supervisor;
 import dev.orchestrator.supervisor.SupervisorOptions;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,6 +34,10 @@ final class UpCommand implements Callable<Integer> {
 
     @Mixin
     ProjectOption project;
+
+    @Option(names = {"-w", "--watch"}, description = "Apply descriptor edits as they are saved (a validated diff: only "
+            + "changed apps restart).")
+    boolean watch;
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Run only these apps or namespaces (default: every app that is not disabled).")
@@ -63,17 +70,29 @@ final class UpCommand implements Callable<Integer> {
                     : ": " + failed.size() + " failed (see above); fix them and run up again"));
         }
         Supervisor supervisor = new Supervisor(SupervisorOptions.forProject(root, console));
-        ShutdownSignals.install(supervisor, message -> console.message(SELF, message), code -> {
-            console.close();
-            lock.close();
-            System.exit(code);
-        });
+        ShutdownSignals signals = ShutdownSignals.install(supervisor, message -> console.message(SELF, message),
+                code -> {
+                    console.close();
+                    lock.close();
+                    System.exit(code);
+                });
         console.message(SELF, "running " + selected.size() + " apps from " + root + " (run "
-                + supervisor.runId() + ")" + (failed.isEmpty() ? "" : "; " + failed.size() + " failed"));
-        failed.forEach(app -> supervisor.markFailed(app.name(),
-                app.failure().map(Problem::message).orElse("plan failed")));
-        selected.forEach(supervisor::start);
-        new CountDownLatch(1).await(); // the signal handlers end the process
+                + supervisor.runId() + ")" + (failed.isEmpty() ? "" : "; " + failed.size() + " failed")
+                + (watch ? "; watching for edits" : ""));
+        RunningOrchestrator running;
+        try {
+            running = RunningOrchestrator.start(plan, selected, supervisor, new ProjectLoader(System.getenv(),
+                    plan.plugins()), watch, line -> console.message(SELF, line),
+                    () -> signals.requestStop("orchestrator down"), Main.version());
+        } catch (IOException | RuntimeException e) {
+            console.message(SELF, "cannot serve the control socket or watch the tree: " + e.getMessage()
+                    + "; stopping");
+            signals.requestStop("start-up failed");
+            new CountDownLatch(1).await();
+            return ExitCodes.FAILED;
+        }
+        signals.beforeStop(running::close);
+        new CountDownLatch(1).await(); // the signal handlers (or `down`) end the process
         return ExitCodes.OK;
     }
 

@@ -147,6 +147,11 @@ final class ProcessRunner {
         return locked(state::active);
     }
 
+    /** Takes {@code newSpec} as this instance's spec for its next launch, without stopping or starting it. */
+    void adopt(AppSpec newSpec) {
+        locked(() -> spec = newSpec);
+    }
+
     AppSpec spec() {
         return locked(() -> spec);
     }

@@ -21,6 +21,7 @@ public final class ShutdownSignals {
     private final Consumer<String> notices;
     private final IntConsumer exit;
     private final AtomicInteger received = new AtomicInteger();
+    private volatile Runnable beforeStop = () -> { };
 
     private ShutdownSignals(Supervisor supervisor, Consumer<String> notices, IntConsumer exit) {
         this.supervisor = supervisor;
@@ -42,7 +43,20 @@ public final class ShutdownSignals {
         return signals;
     }
 
-    /** The same as receiving a signal (for tests and for a `down` request later). */
+    /** Runs first when stopping begins (e.g. stop hot reload and the control socket, so nothing starts again). */
+    public void beforeStop(Runnable hook) {
+        this.beforeStop = hook;
+    }
+
+    /** {@code orchestrator down}: the same graceful stop as a first signal, then exit 0. */
+    public void requestStop(String why) {
+        if (received.compareAndSet(0, 1)) {
+            notices.accept(why + ": stopping every app");
+            Thread.ofPlatform().name("orchestrator-shutdown").start(this::stopAndExit);
+        }
+    }
+
+    /** The same as receiving a signal (for tests). */
     public void onSignal(String name) {
         int n = received.incrementAndGet();
         if (n == 1) {
@@ -55,6 +69,7 @@ public final class ShutdownSignals {
     }
 
     private void stopAndExit() {
+        runBeforeStop();
         try {
             supervisor.stopAll().get();
         } catch (ExecutionException e) {
@@ -71,6 +86,14 @@ public final class ShutdownSignals {
         if (received.get() == 1) { // a second signal owns the exit from now on
             supervisor.close();
             exit.accept(0);
+        }
+    }
+
+    private void runBeforeStop() {
+        try {
+            beforeStop.run();
+        } catch (RuntimeException e) {
+            notices.accept("closing the control socket and watches failed: " + e);
         }
     }
 

@@ -145,6 +145,92 @@ public final class Supervisor implements AutoCloseable {
         return stopped.thenRun(() -> start(fresh));
     }
 
+    /** Starts one instance again with the app's current spec (after {@link #stopInstance}). */
+    public void startInstance(String name, int instance) {
+        ProcessRunner runner = runner(name, instance);
+        AppSpec spec = runner.spec();
+        if (spec == null) {
+            throw new IllegalStateException("app '" + name + "' has no plan to start: its plan failed; fix the "
+                    + "descriptor and reload");
+        }
+        runner.start(spec);
+    }
+
+    /** Stops one instance; the others keep running. */
+    public CompletableFuture<Void> stopInstance(String name, int instance) {
+        return runner(name, instance).stop();
+    }
+
+    /** Stops one instance and starts it again with {@code spec}. */
+    public CompletableFuture<Void> restartInstance(String name, int instance, AppSpec spec) {
+        ProcessRunner runner = runner(name, instance);
+        return runner.stop().thenRun(() -> runner.start(spec));
+    }
+
+    /**
+     * Changes the number of instances to {@code spec.instances()}: new instances start with {@code spec}, surplus ones
+     * stop and are forgotten, the ones that stay keep running (their next launch uses {@code spec}).
+     */
+    public CompletableFuture<Void> scale(AppSpec spec) {
+        List<ProcessRunner> old = runners(spec.name());
+        List<ProcessRunner> kept = new ArrayList<>(old.subList(0, Math.min(old.size(), spec.instances())));
+        List<ProcessRunner> surplus = old.subList(kept.size(), old.size());
+        for (int i = kept.size(); i < spec.instances(); i++) {
+            kept.add(new ProcessRunner(services, spec.name(), i));
+        }
+        registry.lock();
+        try {
+            apps.put(spec.name(), List.copyOf(kept));
+        } finally {
+            registry.unlock();
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            if (options.console() != null) {
+                options.console().reserve(spec.processLabel(i));
+            }
+            if (i < old.size()) {
+                kept.get(i).adopt(spec);
+            } else {
+                kept.get(i).start(spec);
+            }
+        }
+        return allOf(surplus.stream().map(ProcessRunner::stop).toList());
+    }
+
+    /** Records {@code spec} for an app the user stopped, so a later start uses it; starts nothing. */
+    public void updateStopped(AppSpec spec) {
+        List<ProcessRunner> runners = apps.get(spec.name());
+        if (runners == null || runners.size() != spec.instances()) {
+            registry.lock();
+            try {
+                List<ProcessRunner> fresh = new ArrayList<>();
+                for (int i = 0; i < spec.instances(); i++) {
+                    fresh.add(runners != null && i < runners.size() ? runners.get(i)
+                            : new ProcessRunner(services, spec.name(), i));
+                }
+                apps.put(spec.name(), List.copyOf(fresh));
+                runners = fresh;
+            } finally {
+                registry.unlock();
+            }
+        }
+        runners.forEach(r -> r.adopt(spec));
+    }
+
+    /** Stops the app and forgets it (its descriptor or folder is gone). */
+    public CompletableFuture<Void> remove(String name) {
+        if (!apps.containsKey(name)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return stop(name).thenRun(() -> apps.remove(name));
+    }
+
+    /** The spec the app last ran with (or will run with), if it has one. */
+    public java.util.Optional<AppSpec> spec(String name) {
+        List<ProcessRunner> runners = apps.get(name);
+        return runners == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(runners.getFirst().spec());
+    }
+
     /**
      * Stops every app in parallel, then stops any process still carrying this run's marker (a grandchild that left
      * its group). Completes when none is left; takes the longest kill timeout actually needed.
@@ -177,12 +263,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** The last lines (up to 50) the process wrote to stderr. */
     public List<String> recentStderr(String name, int instance) {
-        List<ProcessRunner> runners = runners(name);
-        if (instance < 0 || instance >= runners.size()) {
-            throw new IllegalArgumentException("app '" + name + "' has no instance " + instance + "; it has "
-                    + runners.size());
-        }
-        return runners.get(instance).recentStderr();
+        return runner(name, instance).recentStderr();
     }
 
     /**
@@ -214,6 +295,15 @@ public final class Supervisor implements AutoCloseable {
         timer.shutdownNow();
         control.shutdown();
         stateFile.close();
+    }
+
+    private ProcessRunner runner(String name, int instance) {
+        List<ProcessRunner> runners = runners(name);
+        if (instance < 0 || instance >= runners.size()) {
+            throw new IllegalArgumentException("app '" + name + "' has no instance " + instance + "; it has "
+                    + runners.size() + " (0 to " + (runners.size() - 1) + ")");
+        }
+        return runners.get(instance);
     }
 
     private List<ProcessRunner> runners(String name) {

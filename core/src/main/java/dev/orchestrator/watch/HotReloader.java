@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +48,8 @@ public final class HotReloader implements AutoCloseable {
     private volatile TreeWatcher tree;
     private volatile SourceWatches sources;
     private volatile boolean closed;
+    private volatile boolean reloadOnTreeChange = true;
+    private volatile Consumer<ReloadPlan> applied = plan -> { };
     private int skippedReloads; // reload thread only
 
     private static final int MAX_SKIPPED_RELOADS = 5;
@@ -89,6 +92,46 @@ public final class HotReloader implements AutoCloseable {
         requestReload();
     }
 
+    /**
+     * Whether edits in the tree reload by themselves ({@code --watch}). Without it, only {@link #reloadNow()} reloads;
+     * source watches ({@code watch:} of an app) work either way, as in PM2.
+     */
+    public void reloadOnTreeChange(boolean on) {
+        this.reloadOnTreeChange = on;
+    }
+
+    /** Called on the reload thread with every plan after it was applied (for the event stream). */
+    public void onApplied(Consumer<ReloadPlan> listener) {
+        this.applied = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Reloads now ({@code orchestrator reload}); completes with the rendered plan once it is applied. */
+    public java.util.concurrent.CompletableFuture<List<String>> reloadNow() {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return reloadOnce();
+            } catch (RuntimeException e) {
+                String line = "! reload of '" + root + "' failed unexpectedly: " + e + "; nothing changed";
+                reporter.accept(line);
+                return List.of(line);
+            }
+        }, reloads);
+    }
+
+    /**
+     * An app was restarted outside a reload with a freshly planned spec ({@code orchestrator restart}): take it as
+     * applied, so the next reload does not restart it again for the same edit.
+     */
+    public void adopted(AppSpec spec) {
+        reloads.execute(() -> {
+            java.util.Map<String, AppSpec> now = new java.util.HashMap<>(state.applied());
+            now.put(spec.name(), spec);
+            java.util.Map<String, dev.orchestrator.descriptor.Problem> failed = new java.util.HashMap<>(state.failed());
+            failed.remove(spec.name());
+            state = new AppliedState(now, failed);
+        });
+    }
+
     /** What is applied now: a snapshot. */
     public AppliedState state() {
         return state;
@@ -118,6 +161,9 @@ public final class HotReloader implements AutoCloseable {
 
     /** On the watch thread: a debounced batch. The apps' own log files alone never cause a reload. */
     private void onBatch(Set<Path> batch) {
+        if (!reloadOnTreeChange) {
+            return;
+        }
         Set<Path> logs = new HashSet<>();
         state.applied().values().forEach(spec -> logs.addAll(SourceIgnore.logFiles(spec)));
         boolean relevant = false;
@@ -154,23 +200,28 @@ public final class HotReloader implements AutoCloseable {
         }
     }
 
-    private void reloadOnce() {
+    /** One reload on the reload thread; returns the plan as rendered (empty when nothing changed). */
+    private List<String> reloadOnce() {
         ProjectPlan fresh;
         try {
             fresh = loader.load(root);
         } catch (RuntimeException e) {
-            reporter.accept("! reload of '" + root + "' failed: " + e + "; nothing changed (the next edit retries)");
-            return;
+            String line = "! reload of '" + root + "' failed: " + e + "; nothing changed (the next edit retries)";
+            reporter.accept(line);
+            return List.of(line);
         }
         if (movedUnderTheLoader(fresh)) {
-            return;
+            return List.of();
         }
         AppliedState before = state;
         ReloadPlan plan = ReloadDiff.diff(before, stoppedByUser.get(), fresh);
         state = plan.next(before);
-        plan.render(root).forEach(reporter);
+        List<String> rendered = plan.render(root);
+        rendered.forEach(reporter);
         new Applier(control, reporter, root).apply(plan, sources);
         rescope(fresh);
+        applied.accept(plan);
+        return rendered;
     }
 
     /**

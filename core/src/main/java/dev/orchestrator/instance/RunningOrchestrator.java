@@ -1,0 +1,192 @@
+package dev.orchestrator.instance;
+
+import dev.orchestrator.control.ControlServer;
+import dev.orchestrator.control.Selector;
+import dev.orchestrator.control.SocketLocation;
+import dev.orchestrator.plan.AppSpec;
+import dev.orchestrator.plan.PlannedApp;
+import dev.orchestrator.plan.ProjectLoader;
+import dev.orchestrator.plan.ProjectPlan;
+import dev.orchestrator.supervisor.Supervisor;
+import dev.orchestrator.watch.HotReloader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One running orchestrator for a project: the supervisor running the apps, hot reload (tree edits under
+ * {@code --watch}, source watches always), the control socket, and the desired state the user set with
+ * {@code stop X} / {@code start X}, which survives reloads until the orchestrator exits.
+ */
+public final class RunningOrchestrator implements AutoCloseable {
+
+    /** One control action over the processes a selector picked; returns a failure message, or empty when done. */
+    interface Action {
+        Optional<String> apply(List<Selector.ProcessRef> processes);
+    }
+
+    private final Path root;
+    private final Supervisor supervisor;
+    private final ProjectLoader loader;
+    private final EventFeed events;
+    private final Runnable down;
+    private final Set<String> stoppedByUser = ConcurrentHashMap.newKeySet();
+    private final Map<String, PlannedApp> known = new ConcurrentHashMap<>();
+    private HotReloader reloader;
+    private ControlServer server;
+
+    private RunningOrchestrator(Path root, Supervisor supervisor, ProjectLoader loader, Runnable down) {
+        this.root = root;
+        this.supervisor = supervisor;
+        this.loader = loader;
+        this.down = down;
+        this.events = new EventFeed(supervisor, Clock.systemUTC());
+    }
+
+    /**
+     * Starts {@code plan}'s apps (those selected by {@code only}, or all), then hot reload and the control socket.
+     *
+     * @param watch   reload on every edit of the tree ({@code --watch}); otherwise only {@code orchestrator reload}
+     * @param report  where reload plans and watch notices are printed
+     * @param down    what {@code orchestrator down} does after every app stopped: end the process
+     */
+    public static RunningOrchestrator start(ProjectPlan plan, List<AppSpec> selected, Supervisor supervisor,
+                                            ProjectLoader loader, boolean watch, Consumer<String> report,
+                                            Runnable down, String version) throws IOException {
+        RunningOrchestrator running = new RunningOrchestrator(plan.root(), supervisor, loader, down);
+        plan.apps().forEach(app -> running.known.put(app.name(), app));
+        plan.apps().stream().filter(a -> !a.ok()).forEach(app -> supervisor.markFailed(app.name(),
+                app.failure().map(p -> p.format(plan.root())).orElse("plan failed")));
+        selected.forEach(supervisor::start);
+        plan.runnable().stream().filter(s -> !selected.contains(s)).forEach(s -> {
+            running.stoppedByUser.add(s.name()); // `up NAME` leaves the others stopped but known
+            supervisor.updateStopped(s);
+        });
+        running.reloader = new HotReloader(loader, new SupervisorAppControl(supervisor), report,
+                () -> Set.copyOf(running.stoppedByUser));
+        running.reloader.reloadOnTreeChange(watch);
+        running.reloader.onApplied(running.events::reloaded);
+        running.reloader.start(plan);
+        running.server = ControlServer.start(SocketLocation.forServer(plan.root(), System.getenv(),
+                SocketLocation.currentUid()), new ControlBridge(running), version);
+        return running;
+    }
+
+    Supervisor supervisor() {
+        return supervisor;
+    }
+
+    EventFeed events() {
+        return events;
+    }
+
+    String namespaceOf(String app, String fallback) {
+        return fallback != null ? fallback : Optional.ofNullable(known.get(app)).map(PlannedApp::namespace)
+                .orElse("default");
+    }
+
+    String runtimeOf(String app, String fallback) {
+        return fallback != null ? fallback : Optional.ofNullable(known.get(app)).flatMap(PlannedApp::runtime)
+                .orElse("-");
+    }
+
+    Optional<String> start(List<Selector.ProcessRef> processes) {
+        return each(processes, (app, refs, whole) -> {
+            if (whole) {
+                stoppedByUser.remove(app);
+            }
+            refs.forEach(r -> supervisor.startInstance(app, r.instance()));
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    Optional<String> stop(List<Selector.ProcessRef> processes) {
+        return each(processes, (app, refs, whole) -> {
+            if (whole) {
+                stoppedByUser.add(app);
+                return supervisor.stop(app);
+            }
+            return CompletableFuture.allOf(refs.stream().map(r -> supervisor.stopInstance(app, r.instance()))
+                    .toArray(CompletableFuture[]::new));
+        });
+    }
+
+    /** Restarts with the current descriptors: the app is planned afresh, so edited env and args apply. */
+    Optional<String> restart(List<Selector.ProcessRef> processes) {
+        ProjectPlan fresh = loader.load(root);
+        Map<String, PlannedApp> byName = new LinkedHashMap<>();
+        fresh.apps().forEach(a -> byName.put(a.name(), a));
+        for (Selector.ProcessRef ref : processes) {
+            PlannedApp app = byName.get(ref.name());
+            if (app == null || app.spec().isEmpty()) {
+                String why = app == null ? "it is no longer in the project"
+                        : app.failure().map(p -> p.format(root)).orElse("its plan failed");
+                return Optional.of("app '" + ref.name() + "' cannot restart with the current descriptors: " + why
+                        + "; it keeps running as it was");
+            }
+        }
+        return each(processes, (name, refs, whole) -> {
+            AppSpec spec = byName.get(name).spec().orElseThrow();
+            known.put(name, byName.get(name));
+            if (whole || spec.instances() != supervisor.spec(name).map(AppSpec::instances).orElse(0)) {
+                stoppedByUser.remove(name);
+                reloader.adopted(spec);
+                return supervisor.restart(spec);
+            }
+            return CompletableFuture.allOf(refs.stream()
+                    .map(r -> supervisor.restartInstance(name, r.instance(), spec)).toArray(CompletableFuture[]::new));
+        });
+    }
+
+    List<String> reload() {
+        return reloader.reloadNow().join();
+    }
+
+    void down() {
+        down.run();
+    }
+
+    private interface PerApp {
+        CompletableFuture<Void> apply(String app, List<Selector.ProcessRef> refs, boolean whole);
+    }
+
+    /** Groups the processes by app, runs {@code body} for each app in parallel, and waits for all of them. */
+    private Optional<String> each(List<Selector.ProcessRef> processes, PerApp body) {
+        Map<String, List<Selector.ProcessRef>> byApp = new LinkedHashMap<>();
+        processes.forEach(p -> byApp.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p));
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        try {
+            byApp.forEach((app, refs) -> {
+                int instances = supervisor.spec(app).map(AppSpec::instances).orElse(refs.size());
+                pending.add(body.apply(app, refs, refs.size() >= instances));
+            });
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            return Optional.empty();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        } catch (CompletionException e) {
+            return Optional.of(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
+    }
+
+    /** Closes the control socket and hot reload; the caller stops the apps (the supervisor). */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        if (reloader != null) {
+            reloader.close();
+        }
+    }
+}

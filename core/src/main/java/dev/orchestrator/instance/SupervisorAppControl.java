@@ -1,0 +1,46 @@
+package dev.orchestrator.instance;
+
+import dev.orchestrator.plan.AppSpec;
+import dev.orchestrator.supervisor.Supervisor;
+import dev.orchestrator.watch.AppControl;
+import java.util.concurrent.CompletableFuture;
+
+/** Hot reload's requests, carried out by the supervisor. */
+final class SupervisorAppControl implements AppControl {
+
+    private final Supervisor supervisor;
+
+    SupervisorAppControl(Supervisor supervisor) {
+        this.supervisor = supervisor;
+    }
+
+    @Override
+    public void start(AppSpec spec) {
+        supervisor.start(spec);
+    }
+
+    @Override
+    public CompletableFuture<Void> stop(String name) {
+        return supervisor.remove(name);
+    }
+
+    @Override
+    public CompletableFuture<Void> restart(AppSpec newSpec) {
+        return supervisor.restart(newSpec);
+    }
+
+    @Override
+    public void scale(AppSpec newSpec, int from, int to) {
+        supervisor.scale(newSpec);
+    }
+
+    @Override
+    public void markFailed(String name, String reason) {
+        supervisor.markFailed(name, reason);
+    }
+
+    @Override
+    public void updateStopped(AppSpec newSpec) {
+        supervisor.updateStopped(newSpec);
+    }
+}
