@@ -4,20 +4,18 @@ import signal
 import sys
 import time
 
-running = True
+name = os.environ.get("ORCHESTRATOR_APP", "stt")
 
 
 def stop(signum, frame):
-    global running
-    running = False
+    print(f"[{name}] stopping cleanly", file=sys.stderr)
+    sys.exit(0)
 
 
 signal.signal(signal.SIGTERM, stop)
-name = os.environ.get("ORCHESTRATOR_APP", "stt")
 print(f"[{name}] listening for audio (pid {os.getpid()}, HEARTBEAT_PORT={os.environ.get('HEARTBEAT_PORT')})")
 count = 0
-while running:
+while True:
     count += 1
     print(f"[{name}] transcribed chunk {count}")
     time.sleep(5)
-print(f"[{name}] stopping cleanly", file=sys.stderr)

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,8 +71,12 @@ final class UpCommand implements Callable<Integer> {
                     : ": " + failed.size() + " failed (see above); fix them and run up again"));
         }
         Supervisor supervisor = new Supervisor(SupervisorOptions.forProject(root, console));
+        AtomicReference<RunningOrchestrator> started = new AtomicReference<>();
         ShutdownSignals signals = ShutdownSignals.install(supervisor, message -> console.message(SELF, message),
                 code -> {
+                    if (started.get() != null) {
+                        started.get().close(); // removes the socket
+                    }
                     console.close();
                     lock.close();
                     System.exit(code);
@@ -83,7 +88,7 @@ final class UpCommand implements Callable<Integer> {
         try {
             running = RunningOrchestrator.start(plan, selected, supervisor, new ProjectLoader(System.getenv(),
                     plan.plugins()), watch, line -> console.message(SELF, line),
-                    () -> signals.requestStop("orchestrator down"), Main.version());
+                    () -> signals.requestStop("orchestrator down").join(), Main.version());
         } catch (IOException | RuntimeException e) {
             console.message(SELF, "cannot serve the control socket or watch the tree: " + e.getMessage()
                     + "; stopping");
@@ -91,7 +96,8 @@ final class UpCommand implements Callable<Integer> {
             new CountDownLatch(1).await();
             return ExitCodes.FAILED;
         }
-        signals.beforeStop(running::close);
+        started.set(running);
+        signals.beforeStop(running::stopReloading);
         new CountDownLatch(1).await(); // the signal handlers (or `down`) end the process
         return ExitCodes.OK;
     }

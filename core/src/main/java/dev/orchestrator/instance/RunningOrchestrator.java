@@ -179,14 +179,19 @@ public final class RunningOrchestrator implements AutoCloseable {
         }
     }
 
-    /** Closes the control socket and hot reload; the caller stops the apps (the supervisor). */
-    @Override
-    public void close() {
-        if (server != null) {
-            server.close();
-        }
+    /** Stops hot reload, so nothing starts again while the apps stop. The control socket stays until {@link #close}. */
+    public void stopReloading() {
         if (reloader != null) {
             reloader.close();
+        }
+    }
+
+    /** Closes hot reload and the control socket; the caller stops the apps (the supervisor). */
+    @Override
+    public void close() {
+        stopReloading();
+        if (server != null) {
+            server.close();
         }
     }
 }

@@ -22,6 +22,7 @@ public final class ShutdownSignals {
     private final IntConsumer exit;
     private final AtomicInteger received = new AtomicInteger();
     private volatile Runnable beforeStop = () -> { };
+    private final java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
 
     private ShutdownSignals(Supervisor supervisor, Consumer<String> notices, IntConsumer exit) {
         this.supervisor = supervisor;
@@ -48,12 +49,17 @@ public final class ShutdownSignals {
         this.beforeStop = hook;
     }
 
-    /** {@code orchestrator down}: the same graceful stop as a first signal, then exit 0. */
-    public void requestStop(String why) {
+    /**
+     * {@code orchestrator down}: the same graceful stop as a first signal, then exit 0.
+     *
+     * @return completes when every app has stopped, just before the process exits
+     */
+    public java.util.concurrent.CompletableFuture<Void> requestStop(String why) {
         if (received.compareAndSet(0, 1)) {
             notices.accept(why + ": stopping every app");
             Thread.ofPlatform().name("orchestrator-shutdown").start(this::stopAndExit);
         }
+        return stopped;
     }
 
     /** The same as receiving a signal (for tests). */
@@ -83,6 +89,7 @@ public final class ShutdownSignals {
             Thread.currentThread().interrupt();
             return;
         }
+        stopped.complete(null);
         if (received.get() == 1) { // a second signal owns the exit from now on
             supervisor.close();
             exit.accept(0);
