@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import dev.orchestrator.control.ProcessRow;
 
 /**
  * {@code orchestrator up}: runs every enabled app in the foreground, output on the console prefixed by app, until
@@ -40,6 +43,16 @@ final class UpCommand implements Callable<Integer> {
             + "changed apps restart).")
     boolean watch;
 
+    @Option(names = {"-d", "--detach"}, description = "Run as a daemon: return once every app has been launched or "
+            + "has failed, then print the ls table. Its log is .orchestrator/orchestrator.log; stop it with down.")
+    boolean detach;
+
+    @Option(names = Daemon.CHILD_FLAG, hidden = true)
+    boolean daemonChild;
+
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Run only these apps or namespaces (default: every app that is not disabled).")
     List<String> only = new ArrayList<>();
@@ -47,6 +60,9 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path root = project.root();
+        if (detach) {
+            return detach(root);
+        }
         Path stateDir = root.resolve(".orchestrator");
         InstanceLock lock;
         try {
@@ -100,6 +116,33 @@ final class UpCommand implements Callable<Integer> {
         signals.beforeStop(running::stopReloading);
         new CountDownLatch(1).await(); // the signal handlers (or `down`) end the process
         return ExitCodes.OK;
+    }
+
+    /** Starts the daemon unless one runs, waits for its apps to settle, prints the ls table. */
+    private int detach(Path root) throws InterruptedException {
+        try (InstanceLock probe = InstanceLock.acquire(root.resolve(".orchestrator"))) {
+            // free: the daemon takes it next
+        } catch (InstanceLock.AlreadyRunningException e) {
+            throw new CliException(ExitCodes.FAILED, e.getMessage());
+        }
+        List<String> args = new ArrayList<>(only);
+        if (watch) {
+            args.add("--watch");
+        }
+        long pid;
+        try {
+            pid = Daemon.spawn(root, args);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot start the orchestrator daemon: " + e.getMessage());
+        }
+        List<ProcessRow> rows = Daemon.awaitSettled(root, pid);
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("orchestrator daemon running (pid " + pid + ") for " + root + "; log: "
+                + root.resolve(".orchestrator/orchestrator.log"));
+        LsTable.lines(rows, java.time.Instant.now()).forEach(out::println);
+        out.flush();
+        return rows.stream().anyMatch(r -> r.status() == ProcessRow.Status.FAILED
+                || r.status() == ProcessRow.Status.ERRORED) ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     private List<AppSpec> select(ProjectPlan plan) {
