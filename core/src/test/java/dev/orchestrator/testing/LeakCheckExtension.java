@@ -39,11 +39,17 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         if (leaks.isEmpty()) {
             return;
         }
-        String described = leaks.values().stream().map(s -> s.pid() + " (" + ProcFs.describe(s) + ")")
+        String described = leaks.values().stream().map(s -> s.pid() + " (" + abbreviate(ProcFs.describe(s)) + ")")
                 .collect(Collectors.joining(", "));
         leaks.keySet().forEach(pid -> Posix.kill(pid, Signal.SIGKILL.number()));
         throw new AssertionError("test '" + context.getDisplayName() + "' leaked " + leaks.size()
                 + " process(es), now killed: " + described);
+    }
+
+    /** Command lines of JVM children are kilobytes of class path: keep the start and the end, where the main is. */
+    private static String abbreviate(String command) {
+        return command.length() <= 200 ? command : command.substring(0, 80) + " ... " + command.substring(
+                command.length() - 100);
     }
 
     @Override
