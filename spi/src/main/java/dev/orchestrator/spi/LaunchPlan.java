@@ -22,7 +22,8 @@ public record LaunchPlan(List<String> argv, Map<String, String> envDefaults, Lis
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("argv must name a program");
         }
-        envDefaults = Map.copyOf(envDefaults);
+        // insertion order is kept, so what config prints is stable from run to run
+        envDefaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(envDefaults));
         notes = List.copyOf(notes);
         warnings = List.copyOf(warnings);
     }
