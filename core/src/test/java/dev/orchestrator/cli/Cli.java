@@ -1,5 +1,7 @@
 package dev.orchestrator.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,5 +13,10 @@ record Cli(int exit, String out, String err) {
         StringWriter err = new StringWriter();
         int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Cli(exit, out.toString(), err.toString());
+    }
+
+    /** stdout parsed as JSON, for {@code --json} verbs. */
+    JsonNode json() throws java.io.IOException {
+        return new ObjectMapper().readTree(out);
     }
 }

@@ -3,10 +3,7 @@ package dev.orchestrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.testing.FixtureProjects;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +15,8 @@ class ConfigCommandTest {
     @TempDir
     Path temp;
 
-    record Result(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
+    static Cli run(String... args) {
+        return Cli.run(args);
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -40,7 +28,7 @@ class ConfigCommandTest {
     @Test
     void jsonHasContractsShapeAndExitsOneWhenAnythingFailed() throws Exception {
         Path root = FixtureProjects.copy("promethean", temp);
-        Result result = run("config", "--json", "-C", root.toString());
+        Cli result = run("config", "--json", "-C", root.toString());
         assertThat(result.exit()).isEqualTo(1);
         JsonNode json = result.json();
         assertThat(fieldNames(json)).containsExactly("schema", "apps", "errors", "warnings");
@@ -76,7 +64,7 @@ class ConfigCommandTest {
     @Test
     void aValidProjectExitsZeroAndPrintsEachApp() {
         Path root = FixtureProjects.copy("minimal", temp);
-        Result result = run("config", "-C", root.toString());
+        Cli result = run("config", "-C", root.toString());
         assertThat(result.exit()).isZero();
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).contains("+ hello  [shell, namespace default]  services/hello",
@@ -87,7 +75,7 @@ class ConfigCommandTest {
     @Test
     void problemsArePrintedCompilerStyleOnStderr() {
         Path root = FixtureProjects.copy("promethean", temp);
-        Result result = run("config", "-C", root.toString());
+        Cli result = run("config", "-C", root.toString());
         assertThat(result.err()).contains(
                 "services/broken/ecosystem.yaml:3:1: error: unknown key 'watch_ignore'; did you mean 'ignore_watch'?");
     }
@@ -99,7 +87,7 @@ class ConfigCommandTest {
 
     @Test
     void aMissingProjectFolderIsAnErrorWithTheRemedy() {
-        Result result = run("config", "-C", temp.resolve("nope").toString());
+        Cli result = run("config", "-C", temp.resolve("nope").toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("project folder '" + temp.resolve("nope") + "' not found; pass an existing "
                 + "folder to -C");

@@ -10,8 +10,6 @@ import dev.orchestrator.testing.Children;
 import dev.orchestrator.testing.FixtureProjects;
 import dev.orchestrator.testing.NoLeakedProcesses;
 import dev.orchestrator.testing.TestProcesses;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,21 +34,12 @@ class DaemonEndToEndTest {
     TestProcesses procs;
     long daemon;
 
-    record Result(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    private Cli cli(String... args) {
         String[] withRoot = new String[args.length + 2];
         System.arraycopy(args, 0, withRoot, 0, args.length);
         withRoot[args.length] = "-C";
         withRoot[args.length + 1] = root.toString();
-        int exit = Main.run(withRoot, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
+        return Cli.run(withRoot);
     }
 
     @BeforeEach
@@ -112,7 +101,7 @@ class DaemonEndToEndTest {
     @Test
     void restartingANamespaceRestartsItsAppsOnly() throws Exception {
         Map<String, Long> before = pids();
-        Result result = cli("restart", "bot");
+        Cli result = cli("restart", "bot");
         assertThat(result.exit()).isZero();
         Map<String, Long> after = pids();
         after.values().forEach(procs::track);
@@ -145,7 +134,7 @@ class DaemonEndToEndTest {
 
     @Test
     void unknownNamesFailWithTheNamesThatExist() {
-        Result result = cli("restart", "nope");
+        Cli result = cli("restart", "nope");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("bot_a", "bot_b", "web");
     }
@@ -158,7 +147,7 @@ class DaemonEndToEndTest {
 
     @Test
     void aSecondUpIsRefusedWithTheRunningPid() {
-        Result result = cli("up", "-d");
+        Cli result = cli("up", "-d");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("is already running (pid ");
     }
@@ -166,7 +155,7 @@ class DaemonEndToEndTest {
     @Test
     void downStopsEveryProcessAndLeavesNothing() throws Exception {
         Map<String, Long> running = pids();
-        Result result = cli("down");
+        Cli result = cli("down");
         assertThat(result.exit()).isZero();
         for (long pid : running.values()) {
             assertThat(ProcFs.alive(pid)).as("pid " + pid).isFalse();
