@@ -26,7 +26,7 @@ final class GroupUsage {
 
     private final Map<Integer, Sample> previous = new HashMap<>();
 
-    synchronized Map<Integer, Usage> sample(Collection<Integer> pgids) {
+    Map<Integer, Usage> sample(Collection<Integer> pgids) {
         Set<Integer> wanted = new HashSet<>(pgids);
         Map<Integer, long[]> totals = new HashMap<>(); // pgid -> {ticks, rss}
         for (ProcStat stat : ProcFs.sweep()) {
@@ -36,7 +36,11 @@ final class GroupUsage {
                 t[1] += stat.rssBytes();
             }
         }
-        long now = System.nanoTime();
+        return usage(totals, System.nanoTime());
+    }
+
+    /** The /proc sweep above runs unlocked; only the previous samples are guarded (concurrent ls calls). */
+    private synchronized Map<Integer, Usage> usage(Map<Integer, long[]> totals, long now) {
         Map<Integer, Usage> out = new HashMap<>();
         totals.forEach((pgid, t) -> {
             Sample before = previous.get(pgid);
