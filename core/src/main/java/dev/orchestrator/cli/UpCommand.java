@@ -1,10 +1,11 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.control.ProcessRow;
 import dev.orchestrator.instance.RunningOrchestrator;
-import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.logs.ConsolePrinter;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
+import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
 import dev.orchestrator.supervisor.InstanceLock;
 import dev.orchestrator.supervisor.Recovery;
@@ -20,11 +21,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import dev.orchestrator.control.ProcessRow;
 
 /**
  * {@code orchestrator up}: runs every enabled app in the foreground, output on the console prefixed by app, until
