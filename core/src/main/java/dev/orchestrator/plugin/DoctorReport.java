@@ -10,13 +10,13 @@ import java.util.Optional;
  *
  * @param jar      the jar examined
  * @param plugins  registered classes that were created and answered sensibly
- * @param findings problems, errors first in the order they were found
+ * @param findings problems: errors first, then warnings, each in the order they were found
  */
 public record DoctorReport(Path jar, List<Plugin> plugins, List<Finding> findings) {
 
     public DoctorReport {
         plugins = List.copyOf(plugins);
-        findings = List.copyOf(findings);
+        findings = findings.stream().sorted(java.util.Comparator.comparing(Finding::severity)).toList();
     }
 
     /** True when nothing is wrong enough to stop the jar from loading. */
