@@ -4,28 +4,29 @@ package dev.orchestrator.plugin;
  * The source of a test plugin: every method has a harmless default, and a test replaces the one it is about (a
  * constructor that throws, a plan that reads a bundled helper...).
  */
-record PluginSource(String className, String id, String spiVersion, String constructor, String detect, String plan) {
+public record PluginSource(String className, String id, String spiVersion, String constructor, String detect,
+                           String plan) {
 
     /** A plugin {@code className} with runtime id {@code id} that plans {@code [id, "planned"]}. */
-    static PluginSource of(String className, String id) {
+    public static PluginSource of(String className, String id) {
         return new PluginSource(className, id, "SPI_VERSION", "",
                 "return Detection.none(\"never mine\");",
                 "return LaunchPlan.builder(List.of(\"" + id + "\", \"planned\")).build();");
     }
 
-    PluginSource spi(int version) {
+    public PluginSource spi(int version) {
         return new PluginSource(className, id, Integer.toString(version), constructor, detect, plan);
     }
 
-    PluginSource constructor(String body) {
+    public PluginSource constructor(String body) {
         return new PluginSource(className, id, spiVersion, body, detect, plan);
     }
 
-    PluginSource detect(String body) {
+    public PluginSource detect(String body) {
         return new PluginSource(className, id, spiVersion, constructor, body, plan);
     }
 
-    PluginSource plan(String body) {
+    public PluginSource plan(String body) {
         return new PluginSource(className, id, spiVersion, constructor, detect, body);
     }
 
@@ -33,7 +34,7 @@ record PluginSource(String className, String id, String spiVersion, String const
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
-    String source() {
+    public String source() {
         String pkg = className.substring(0, className.lastIndexOf('.'));
         return """
                 package %s;

@@ -25,13 +25,14 @@ import javax.tools.ToolProvider;
  * Builds tiny plugin jars inside a test: Java sources compiled against the SPI with {@code javax.tools}, packed with
  * {@code java.util.jar}, with whatever {@code META-INF/services} file the test wants (or none).
  */
-final class TestJars {
+public final class TestJars {
 
     private final Path workDir;
     private final String name;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private String services;
     private String version;
+    private String mainClass;
 
     private TestJars(Path workDir, String name) {
         this.workDir = workDir;
@@ -39,42 +40,42 @@ final class TestJars {
     }
 
     /** A jar named {@code name} (e.g. {@code deno.jar}); sources and classes go under {@code workDir}. */
-    static TestJars jar(Path workDir, String name) {
+    public static TestJars jar(Path workDir, String name) {
         return new TestJars(workDir, name);
     }
 
     /** Adds a class: {@code className} is fully qualified, {@code body} its whole source file. */
-    TestJars source(String className, String body) {
+    public TestJars source(String className, String body) {
         sources.put(className, body);
         return this;
     }
 
     /** Adds {@link PluginSource}'s plugin and registers it in the service file. */
-    TestJars plugin(PluginSource plugin) {
+    public TestJars plugin(PluginSource plugin) {
         source(plugin.className(), plugin.source());
         return register(plugin.className());
     }
 
     /** Appends {@code className} to {@code META-INF/services/dev.orchestrator.spi.RuntimePlugin}. */
-    TestJars register(String className) {
+    public TestJars register(String className) {
         services = (services == null ? "" : services) + className + "\n";
         return this;
     }
 
-    /** Writes an empty service file (present, naming nothing). */
-    TestJars emptyServiceFile() {
-        services = services == null ? "# nothing here\n" : services;
-        return this;
-    }
-
     /** The manifest's Implementation-Version, which a plugin's default {@code version()} returns. */
-    TestJars version(String implementationVersion) {
+    public TestJars version(String implementationVersion) {
         this.version = implementationVersion;
         return this;
     }
 
+    /** The manifest's Main-Class, for an app jar that {@code java -jar} runs. */
+    public TestJars mainClass(String className) {
+        this.mainClass = className;
+        return this;
+    }
+
     /** Compiles and packs the jar into {@code folder}; returns its path. */
-    Path into(Path folder) {
+    public Path into(Path folder) {
         try {
             Path work = Files.createDirectories(workDir.resolve("build-" + name + "-" + System.nanoTime()));
             Path src = Files.createDirectories(work.resolve("src"));
@@ -114,6 +115,9 @@ final class TestJars {
     private void pack(Path classes, Path jar) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (mainClass != null) {
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        }
         if (version != null) {
             manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
         }
