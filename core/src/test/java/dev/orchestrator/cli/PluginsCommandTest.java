@@ -77,6 +77,21 @@ class PluginsCommandTest {
     }
 
     @Test
+    void pluginDirsInOrchestratorYamlReplaceTheDefaultFolders() throws Exception {
+        Files.writeString(root.resolve("orchestrator.yaml"), "plugin_dirs: [tools/plugins]\n");
+        Path jar = TestJars.jar(temp, "bun.jar").plugin(PluginSource.of("org.example.Bun", "bun"))
+                .into(root.resolve("tools/plugins"));
+        TestJars.jar(temp, "deno.jar").plugin(PluginSource.of("org.example.Deno", "deno")).into(plugins);
+
+        JsonNode json = new ObjectMapper().readTree(Cli.run("plugins", "--json", "-C", root.toString()).out());
+
+        assertThat(json.get("plugin_dirs")).extracting(JsonNode::asText)
+                .containsExactly(root.resolve("tools/plugins").toString());
+        assertThat(json.get("plugins")).extracting(p -> p.get("id").asText()).contains("bun").doesNotContain("deno");
+        assertThat(json.get("plugins").get(0).get("source").asText()).isEqualTo(jar.toString());
+    }
+
+    @Test
     void doctorOnACleanJarExitsZeroAndNamesThePlugin() {
         Path jar = TestJars.jar(temp, "deno.jar").plugin(PluginSource.of("org.example.Deno", "deno")).into(temp);
 
