@@ -1,7 +1,9 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.descriptor.RootConfigReader;
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
+import dev.orchestrator.plugin.PluginDirs;
 import dev.orchestrator.plugin.PluginRegistry;
 import java.nio.file.Path;
 
@@ -11,11 +13,18 @@ final class Projects {
     private Projects() {
     }
 
-    static PluginRegistry plugins() {
-        return PluginRegistry.load(Projects.class.getClassLoader());
+    /** The built-ins plus the jars of the project's plugin folders ({@code plugin_dirs}, else the defaults). */
+    static PluginRegistry plugins(Path root) {
+        PluginDirs dirs = PluginDirs.forProject(root, new RootConfigReader().read(root).pluginDirs(), System.getenv());
+        return PluginRegistry.load(Projects.class.getClassLoader(), dirs);
+    }
+
+    /** Outside a project: the built-ins plus the jars of the per-user plugin folder. */
+    static PluginRegistry userPlugins() {
+        return PluginRegistry.load(Projects.class.getClassLoader(), PluginDirs.forUser(System.getenv()));
     }
 
     static ProjectPlan load(Path root) {
-        return new ProjectLoader(System.getenv(), plugins()).load(root);
+        return new ProjectLoader(System.getenv(), plugins(root)).load(root);
     }
 }

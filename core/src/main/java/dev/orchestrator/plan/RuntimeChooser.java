@@ -46,15 +46,17 @@ final class RuntimeChooser {
                 return byId(BY_EXTENSION.get(extension), entry, app);
             }
         }
-        Optional<RuntimePlugin> detected = detect(app, cwd);
+        List<String> failures = new ArrayList<>();
+        Optional<RuntimePlugin> detected = detect(app, cwd, failures);
         if (detected.isPresent()) {
             return detected.get();
         }
         if (script.isPresent()) {
             return byId("shell", entry, app);
         }
+        String broken = failures.isEmpty() ? "" : " (" + String.join("; ", failures) + ")";
         throw new PlanFailure(app.position(), "cannot tell the runtime of app '" + app.name() + "': no plugin "
-                + "recognised " + cwd + " and there is no script:; set runtime: to one of " + plugins.ids());
+                + "recognised " + cwd + broken + " and there is no script:; set runtime: to one of " + plugins.ids());
     }
 
     private RuntimePlugin byId(String id, AppEntry entry, AppCandidate app) throws PlanFailure {
@@ -69,7 +71,8 @@ final class RuntimeChooser {
                 + "' is not available" + broken + "; " + hint + "known runtimes: " + String.join(", ", plugins.ids()));
     }
 
-    private Optional<RuntimePlugin> detect(AppCandidate app, Path folder) throws PlanFailure {
+    /** @param failures gets "plugin 'x' failed to detect: ..." for each plugin that threw (it does not claim the folder) */
+    private Optional<RuntimePlugin> detect(AppCandidate app, Path folder, List<String> failures) throws PlanFailure {
         record Scored(RuntimePlugin plugin, Detection detection) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -80,7 +83,8 @@ final class RuntimeChooser {
                     scored.add(new Scored(plugin, d));
                 }
             } catch (RuntimeException | LinkageError e) {
-                // A broken plugin must not hide the others: it simply does not claim the folder.
+                // A broken plugin must not hide the others: it does not claim the folder, and says why if no one does.
+                failures.add("plugin '" + plugin.id() + "' failed to detect: " + e.getMessage());
             }
         }
         scored.sort(Comparator.comparingInt((Scored s) -> s.detection().confidence()).reversed());
