@@ -27,7 +27,9 @@ final class ConfigView {
     Map<String, Object> json() {
         Map<String, Object> out = Json.object();
         out.put("apps", plan.apps().stream().map(this::appJson).toList());
-        out.put("errors", problems().filter(Problem::isError).map(this::problemJson).toList());
+        List<Object> errors = new ArrayList<>(problems().filter(Problem::isError).map(this::problemJson).toList());
+        plan.plugins().problems().forEach(p -> errors.add(pluginProblemJson(p)));
+        out.put("errors", errors);
         out.put("warnings", problems().filter(p -> !p.isError()).map(this::problemJson).toList());
         return out;
     }
@@ -76,6 +78,17 @@ final class ConfigView {
         out.put("column", p.position().column());
         out.put("app", p.app().orElse(null));
         out.put("message", p.message());
+        return out;
+    }
+
+    /** A plugin that failed to load has no file position of ours; its message names the jar and class. */
+    private static Map<String, Object> pluginProblemJson(String message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", null);
+        out.put("line", null);
+        out.put("column", null);
+        out.put("app", null);
+        out.put("message", message);
         return out;
     }
 

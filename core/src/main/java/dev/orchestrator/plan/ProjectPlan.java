@@ -19,9 +19,10 @@ public record ProjectPlan(Path root, RootConfig config, PluginRegistry plugins, 
         problems = List.copyOf(problems);
     }
 
-    /** True when {@code config} should exit 1: a file has an error, or an app cannot run. */
+    /** True when {@code config} should exit 1: a file has an error, a plugin failed to load, or an app cannot run. */
     public boolean hasFailures() {
-        return problems.stream().anyMatch(Problem::isError) || apps.stream().anyMatch(a -> !a.ok());
+        return problems.stream().anyMatch(Problem::isError) || apps.stream().anyMatch(a -> !a.ok())
+                || !plugins.problems().isEmpty();
     }
 
     /** The apps to start: planned, and not {@code disabled: true}. */
