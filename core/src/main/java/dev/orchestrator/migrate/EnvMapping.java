@@ -53,7 +53,11 @@ final class EnvMapping {
                 + " was undefined when the config ran (process.env." + k + " not set?): PM2 drops it, and so does "
                 + "this import; if the app needs it, add it to the env file"));
         List<String> secretNotes = new ArrayList<>();
-        env.forEach((key, value) -> place(key, value, origins.get(key), out, notes, ctx, secretNotes));
+        List<String> computedNotes = new ArrayList<>();
+        env.forEach((key, value) -> place(key, value, origins.get(key), out, notes, ctx, secretNotes, computedNotes));
+        if (!computedNotes.isEmpty()) {
+            notes.dropped("env not written, the orchestrator sets it itself: " + String.join(", ", computedNotes));
+        }
         if (!secretNotes.isEmpty() && !profileFound) {
             notes.add(Finding.Kind.SECRET, String.join(", ", secretNotes) + ": written to the env file, not the YAML");
         } else if (!secretNotes.isEmpty()) {
@@ -85,10 +89,10 @@ final class EnvMapping {
     }
 
     private static void place(String key, String value, String origin, TranslatedApp out, AppNotes notes,
-                              ImportContext ctx, List<String> secretNotes) {
+                              ImportContext ctx, List<String> secretNotes, List<String> computedNotes) {
         Optional<String> computed = computed(key, value, out.name(), ctx);
         if (computed.isPresent()) {
-            notes.dropped("env " + key + "=" + value + " not written: " + computed.get());
+            computedNotes.add(key + "=" + value + computed.get());
             return;
         }
         if (key.equals("PYTHONPATH") && value.startsWith(ctx.root() + ":")) {
@@ -112,19 +116,17 @@ final class EnvMapping {
                 : "taken from the environment, process.env." + name;
     }
 
-    /** Why the orchestrator already sets this value, or empty. */
+    /** Why the orchestrator already sets this value ("" when the value says it all), or empty. */
     private static Optional<String> computed(String key, String value, String name, ImportContext ctx) {
         if (value.equals(ctx.computedEnv().get(key))) {
-            return Optional.of("the orchestrator sets " + key + "=" + value + " itself");
+            return Optional.of("");
         }
         return switch (key) {
-            case "PM2_PROCESS_NAME" -> Optional.of("the orchestrator always sets it to the app's name ('" + name
-                    + "')");
-            case "NODE_APP_INSTANCE" -> Optional.of("the orchestrator always sets the instance number");
-            case "PYTHONUNBUFFERED" -> value.equals("1")
-                    ? Optional.of("the python runtime sets PYTHONUNBUFFERED=1 itself") : Optional.empty();
+            case "PM2_PROCESS_NAME" -> Optional.of(value.equals(name) ? "" : " (always the app's name, " + name + ")");
+            case "NODE_APP_INSTANCE" -> Optional.of(" (always the instance number)");
+            case "PYTHONUNBUFFERED" -> value.equals("1") ? Optional.of(" (by the python runtime)") : Optional.empty();
             case "PYTHONPATH" -> value.equals(ctx.root().toString())
-                    ? Optional.of("the project root is always prepended to PYTHONPATH") : Optional.empty();
+                    ? Optional.of(" (the project root, always prepended)") : Optional.empty();
             default -> Optional.empty();
         };
     }

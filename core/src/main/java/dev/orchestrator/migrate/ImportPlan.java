@@ -68,6 +68,10 @@ public record ImportPlan(Path root, List<OutputFile> outputs, List<Finding> find
         }
         Path folder = output.descriptor().getParent();
         for (String other : List.of("ecosystem.yml", "ecosystem.json")) {
+            if (folder.resolve(other).equals(output.source())) {
+                return Optional.of("nothing written: the PM2 config is named " + other + ", which the orchestrator "
+                        + "reads as its own descriptor; rename it to ecosystem.config.json and import again");
+            }
             if (Files.exists(folder.resolve(other))) {
                 return Optional.of("nothing written: " + other + " already exists beside it, and a folder holds one "
                         + "descriptor; merge the apps into it by hand, or remove it and import again");

@@ -57,7 +57,7 @@ final class ScriptMapping {
     }
 
     private static void putArgs(TranslatedApp out, Object args) {
-        if (args != null) {
+        if (args != null && !(args instanceof List<?> list && list.isEmpty())) {
             out.keys().put(AppKey.ARGS, args(args));
         }
     }
