@@ -62,6 +62,11 @@ function origin(key, text) {
   if (before[key] === text) {
     return 'process.env:' + key;
   }
+  for (const [k, v] of Object.entries(before)) {
+    if (v === text && text.length >= 8) {
+      return 'process.env:' + k;
+    }
+  }
   return undefined;
 }
 
