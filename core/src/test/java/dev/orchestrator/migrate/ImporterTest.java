@@ -209,7 +209,7 @@ class ImporterTest {
                   PRICE: $$5
                   EMPTY: ""
                 kill_signal: SIGINT
-                max_memory_restart: 1.5G
+                max_memory_restart: 512M
                 cron_restart: 0 4 * * *
                 """);
         assertThat(findings("services/py/embeddings/ecosystem.config.json", "embeddings")).contains(
