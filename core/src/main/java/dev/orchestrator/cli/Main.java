@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Runs every service and agent of a monorepo: discovery, supervision, logs, hot reload.",
         subcommands = {UpCommand.class, ConfigCommand.class, LsCommand.class, DescribeCommand.class,
                 LogsCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class, ReloadCommand.class,
-                DownCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class, AotTraining.class})
+                DownCommand.class, PluginsCommand.class, ImportCommand.class, StartupCommand.class,
+                UnstartupCommand.class, CommandLine.HelpCommand.class, AotTraining.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

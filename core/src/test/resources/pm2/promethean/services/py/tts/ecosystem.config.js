@@ -1,0 +1,5 @@
+const { definePythonService } = require("../../../dev/pm2Helpers");
+
+module.exports = {
+  apps: [definePythonService("tts", __dirname)],
+};
