@@ -24,10 +24,17 @@ public final class EventPrinter implements Consumer<LifecycleEvent> {
             case LifecycleEvent.Restarting e -> (e.delay().isZero() ? "restarting now: "
                     : "restarting in " + RestartPolicy.human(e.delay()) + ": ") + e.reason();
             case LifecycleEvent.Errored e -> "errored: " + e.reason() + (e.stderrTail().isEmpty() ? ""
-                    : "\nlast lines of stderr:\n  " + String.join("\n  ", e.stderrTail()));
+                    : "\nlast lines of stderr:\n  " + String.join("\n  ", lastLines(e.stderrTail())));
             case LifecycleEvent.Stopped e -> "stopped";
             case LifecycleEvent.Failed e -> "failed: " + e.reason();
         };
         return "[orchestrator] " + body;
     }
+
+    /** The console gets the last few lines; describe keeps the whole tail (a crash loop repeats the same lines). */
+    private static java.util.List<String> lastLines(java.util.List<String> tail) {
+        return tail.subList(Math.max(0, tail.size() - CONSOLE_STDERR_LINES), tail.size());
+    }
+
+    private static final int CONSOLE_STDERR_LINES = 10;
 }
