@@ -15,8 +15,12 @@ final class Projects {
 
     /** The built-ins plus the jars of the project's plugin folders ({@code plugin_dirs}, else the defaults). */
     static PluginRegistry plugins(Path root) {
-        PluginDirs dirs = PluginDirs.forProject(root, new RootConfigReader().read(root).pluginDirs(), System.getenv());
-        return PluginRegistry.load(Projects.class.getClassLoader(), dirs);
+        return PluginRegistry.load(Projects.class.getClassLoader(), pluginDirs(root));
+    }
+
+    /** The project's plugin folders: {@code plugin_dirs}, else .orchestrator/plugins and the per-user folder. */
+    static PluginDirs pluginDirs(Path root) {
+        return PluginDirs.forProject(root, new RootConfigReader().read(root).pluginDirs(), System.getenv());
     }
 
     /** Outside a project: the built-ins plus the jars of the per-user plugin folder. */

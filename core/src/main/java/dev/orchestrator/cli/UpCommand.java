@@ -80,7 +80,8 @@ final class UpCommand implements Callable<Integer> {
         List<AppSpec> selected = select(plan);
         List<PlannedApp> failed = plan.apps().stream().filter(a -> !a.ok() && wanted(a.name(), a.namespace()))
                 .toList();
-        if (selected.isEmpty()) {
+        if (selected.isEmpty() && !watch) {
+            failed.forEach(app -> console.message(SELF, app.failure().map(p -> p.format(root)).orElse(app.name())));
             console.close();
             lock.close();
             throw new CliException(ExitCodes.FAILED, "no app to run in " + root + (failed.isEmpty() ? ""
@@ -102,9 +103,10 @@ final class UpCommand implements Callable<Integer> {
                 + (watch ? "; watching for edits" : ""));
         RunningOrchestrator running;
         try {
-            running = RunningOrchestrator.start(plan, selected, supervisor, new ProjectLoader(System.getenv(),
-                    plan.plugins()), watch, line -> console.message(SELF, line),
-                    () -> signals.requestStop("orchestrator down").join(), Main.version());
+            running = RunningOrchestrator.start(plan, selected, supervisor, new RunningOrchestrator.Options(watch,
+                    line -> console.message(SELF, line), () -> signals.requestStop("orchestrator down").join(),
+                    Main.version(), Projects.pluginDirs(root).folders(),
+                    () -> new ProjectLoader(System.getenv(), Projects.plugins(root))));
         } catch (IOException | RuntimeException e) {
             console.message(SELF, "cannot serve the control socket or watch the tree: " + e.getMessage()
                     + "; stopping");

@@ -30,6 +30,21 @@ import java.util.function.Consumer;
  */
 public final class RunningOrchestrator implements AutoCloseable {
 
+    /**
+     * How to run.
+     *
+     * @param watch         reload on every edit of the tree, and load plugin jars dropped in ({@code --watch});
+     *                      otherwise only {@code orchestrator reload} reloads
+     * @param report        where reload plans and watch notices are printed
+     * @param down          what {@code orchestrator down} does: stop every app, then end the process
+     * @param version       this build's version, for the control protocol's hello
+     * @param pluginFolders the folders plugin jars are loaded from
+     * @param loaders       a loader with the plugins as they are on disk now
+     */
+    public record Options(boolean watch, Consumer<String> report, Runnable down, String version,
+                          List<Path> pluginFolders, java.util.function.Supplier<ProjectLoader> loaders) {
+    }
+
     /** One control action over the processes a selector picked; returns a failure message, or empty when done. */
     interface Action {
         Optional<String> apply(List<Selector.ProcessRef> processes);
@@ -37,13 +52,14 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     private final Path root;
     private final Supervisor supervisor;
-    private final ProjectLoader loader;
+    private volatile ProjectLoader loader;
     private final EventFeed events;
     private final Runnable down;
     private final Set<String> stoppedByUser = ConcurrentHashMap.newKeySet();
     private final Map<String, PlannedApp> known = new ConcurrentHashMap<>();
     private HotReloader reloader;
     private ControlServer server;
+    private PluginFolderWatch pluginWatch;
 
     private RunningOrchestrator(Path root, Supervisor supervisor, ProjectLoader loader, Runnable down) {
         this.root = root;
@@ -53,17 +69,11 @@ public final class RunningOrchestrator implements AutoCloseable {
         this.events = new EventFeed(supervisor, Clock.systemUTC());
     }
 
-    /**
-     * Starts {@code plan}'s apps (those selected by {@code only}, or all), then hot reload and the control socket.
-     *
-     * @param watch   reload on every edit of the tree ({@code --watch}); otherwise only {@code orchestrator reload}
-     * @param report  where reload plans and watch notices are printed
-     * @param down    what {@code orchestrator down} does after every app stopped: end the process
-     */
+    /** Starts {@code selected} (the others are known but stopped), then hot reload and the control socket. */
     public static RunningOrchestrator start(ProjectPlan plan, List<AppSpec> selected, Supervisor supervisor,
-                                            ProjectLoader loader, boolean watch, Consumer<String> report,
-                                            Runnable down, String version) throws IOException {
-        RunningOrchestrator running = new RunningOrchestrator(plan.root(), supervisor, loader, down);
+                                            Options options) throws IOException {
+        RunningOrchestrator running = new RunningOrchestrator(plan.root(), supervisor, options.loaders().get(),
+                options.down());
         plan.apps().forEach(app -> running.known.put(app.name(), app));
         plan.apps().stream().filter(a -> !a.ok()).forEach(app -> supervisor.markFailed(app.name(),
                 app.failure().map(p -> p.format(plan.root())).orElse("plan failed")));
@@ -72,13 +82,20 @@ public final class RunningOrchestrator implements AutoCloseable {
             running.stoppedByUser.add(s.name()); // `up NAME` leaves the others stopped but known
             supervisor.updateStopped(s);
         });
-        running.reloader = new HotReloader(loader, new SupervisorAppControl(supervisor), report,
+        running.reloader = new HotReloader(running.loader, new SupervisorAppControl(supervisor), options.report(),
                 () -> Set.copyOf(running.stoppedByUser));
-        running.reloader.reloadOnTreeChange(watch);
+        running.reloader.reloadOnTreeChange(options.watch());
         running.reloader.onApplied(running.events::reloaded);
         running.reloader.start(plan);
+        if (options.watch()) {
+            running.pluginWatch = PluginFolderWatch.start(options.pluginFolders(), () -> {
+                options.report().accept("plugin folder changed: loading plugins again");
+                running.loader = options.loaders().get();
+                running.reloader.useLoader(running.loader);
+            });
+        }
         running.server = ControlServer.start(SocketLocation.forServer(plan.root(), System.getenv(),
-                SocketLocation.currentUid()), new ControlBridge(running), version);
+                SocketLocation.currentUid()), new ControlBridge(running), options.version());
         return running;
     }
 
@@ -181,6 +198,9 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     /** Stops hot reload, so nothing starts again while the apps stop. The control socket stays until {@link #close}. */
     public void stopReloading() {
+        if (pluginWatch != null) {
+            pluginWatch.close();
+        }
         if (reloader != null) {
             reloader.close();
         }

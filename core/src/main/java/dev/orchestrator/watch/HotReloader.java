@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  */
 public final class HotReloader implements AutoCloseable {
 
-    private final ProjectLoader loader;
+    private volatile ProjectLoader loader;
     private final AppControl control;
     private final Consumer<String> reporter;
     private final Supplier<Set<String>> stoppedByUser;
@@ -103,6 +103,15 @@ public final class HotReloader implements AutoCloseable {
     /** Called on the reload thread with every plan after it was applied (for the event stream). */
     public void onApplied(Consumer<ReloadPlan> listener) {
         this.applied = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Plans with {@code next} from now on (a plugin jar was added or replaced), then reloads: apps that failed for
+     * want of its runtime are retried, like any app whose inputs changed.
+     */
+    public java.util.concurrent.CompletableFuture<List<String>> useLoader(ProjectLoader next) {
+        this.loader = Objects.requireNonNull(next, "next");
+        return reloadNow();
     }
 
     /** Reloads now ({@code orchestrator reload}); completes with the rendered plan once it is applied. */
