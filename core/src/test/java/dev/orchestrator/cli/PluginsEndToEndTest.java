@@ -1,5 +1,14 @@
 package dev.orchestrator.cli;
 
+import static org.awaitility.Awaitility.await;
+
+import dev.orchestrator.process.ProcFs;
+import dev.orchestrator.testing.Children;
+import dev.orchestrator.testing.NoLeakedProcesses;
+import dev.orchestrator.testing.TestProcesses;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The example external plugin (examples/jar-plugin, built by the reactor before core) dropped into a project's plugin
  * folder: its runtime plans an app, the plan really runs, and the plugin came from the folder, not the class path.
  */
+@NoLeakedProcesses
 class PluginsEndToEndTest {
 
     private static final String PLUGIN_CLASS = "dev.orchestrator.example.jar.JarRuntimePlugin";
@@ -53,6 +63,49 @@ class PluginsEndToEndTest {
                 .source("hello.Main", "package hello; public class Main { public static void main(String[] a) { "
                         + "System.out.println(\"hello \" + String.join(\" \", a)); } }")
                 .into(Files.createDirectories(root.resolve("services/hello")));
+    }
+
+    @Test
+    void aPluginJarDroppedInUnderWatchStartsTheAppsThatWaitedForIt(TestProcesses procs)
+            throws Exception {
+        Path held = Files.move(pluginJar, temp.resolve(pluginJar.getFileName()));
+        TestJars.jar(temp, "sleeper.jar").mainClass("sleeper.Main")
+                .source("sleeper.Main", "package sleeper; public class Main { public static void main(String[] a) "
+                        + "throws Exception { System.out.println(\"up\"); Thread.sleep(600_000); } }")
+                .into(Files.createDirectories(root.resolve("services/sleeper")));
+        Process up = new ProcessBuilder(Children.javaFullClasspath(Main.class, "up", "-d",
+                "--watch", "-C", root.toString())).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("up.txt").toFile()).start();
+        assertThat(up.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        JsonNode state = new ObjectMapper().readTree(root.resolve(".orchestrator/state.json").toFile());
+        long daemon = procs.track(state.get("orchestrator_pid").asLong());
+        try {
+            // no plugin recognises a folder holding a lone jar yet, so it is not an app at all
+            assertThat(status("sleeper")).isEqualTo("absent");
+
+            Files.copy(held, pluginJar);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> status("sleeper").equals("running"));
+            for (JsonNode row : Cli.run("ls", "--json", "-C", root.toString()).json().get("apps")) {
+                if (row.get("pid").isNumber()) {
+                    procs.track(row.get("pid").asLong());
+                }
+            }
+        } finally {
+            Cli.run("down", "-C", root.toString());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !ProcFs.alive(daemon));
+        }
+    }
+
+    private String status(String app) throws Exception {
+        for (JsonNode row : Cli.run("ls", "--json", "-C", root.toString()).json().get("apps")) {
+            if (row.get("name").asText().equals(app)) {
+                return row.get("status").asText();
+            }
+        }
+        return "absent";
     }
 
     @Test
