@@ -1,5 +1,8 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.boot.StaleUnitCheck;
+import dev.orchestrator.boot.Startup;
+import dev.orchestrator.boot.StopBudget;
 import dev.orchestrator.control.ProcessRow;
 import dev.orchestrator.instance.RunningOrchestrator;
 import dev.orchestrator.logs.ConsolePrinter;
@@ -77,6 +80,9 @@ final class UpCommand implements Callable<Integer> {
         ProjectPlan plan = Projects.load(root);
         plan.plugins().problems().forEach(p -> console.message(SELF, "error: " + p));
         plan.problems().forEach(p -> console.message(SELF, p.format(root)));
+        // A systemd unit written by `startup` must give the slowest stop enough time, or systemd SIGKILLs mid-stop.
+        Startup.installed(root, System.getenv()).flatMap(unit -> StaleUnitCheck.check(unit, StopBudget.needed(plan)))
+                .ifPresent(warning -> console.message(SELF, "warning: " + warning));
         List<AppSpec> selected = select(plan);
         List<PlannedApp> failed = plan.apps().stream().filter(a -> !a.ok() && wanted(a.name(), a.namespace()))
                 .toList();
