@@ -1,5 +1,6 @@
 package dev.orchestrator.health;
 
+import dev.orchestrator.plan.AppSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,18 @@ public final class DependencyGraph {
     /** @param dependsOn app name to the names it depends on, in the order written */
     public DependencyGraph(Map<String, ? extends Collection<String>> dependsOn) {
         dependsOn.forEach((app, deps) -> edges.put(app, List.copyOf(new LinkedHashSet<>(deps))));
+    }
+
+    /** The graph of these apps' {@code depends_on}. */
+    public static DependencyGraph of(Collection<AppSpec> specs) {
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        specs.forEach(s -> edges.put(s.name(), List.copyOf(s.health().dependsOn().keySet())));
+        return new DependencyGraph(edges);
+    }
+
+    /** The supervisor's stop order ({@code Supervisor.stopOrder}): reverse dependency levels of these apps. */
+    public static List<List<String>> stopLevels(Collection<AppSpec> specs) {
+        return of(specs).stopLevels();
     }
 
     public Set<String> apps() {
