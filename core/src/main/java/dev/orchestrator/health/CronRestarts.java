@@ -1,6 +1,5 @@
 package dev.orchestrator.health;
 
-import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.supervisor.ProcessView;
 import dev.orchestrator.supervisor.Supervisor;
 import java.time.Clock;
@@ -59,9 +58,5 @@ final class CronRestarts {
 
     private Entry next(CronSchedule schedule, Instant after) {
         return new Entry(schedule, schedule.next(after, clock.getZone()).orElse(null));
-    }
-
-    static boolean wanted(AppSpec spec) {
-        return spec.health().cron().isPresent();
     }
 }

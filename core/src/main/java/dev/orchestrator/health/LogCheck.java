@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * {@code log: <regex>}: a line this run wrote to stdout or stderr contains a match (like grep). Reads the log files
  * from where the run's output began (recorded before the spawn), so a line printed in the first instant counts and
- * an older run's lines never do. A file that shrank was rotated: reading starts over at its beginning.
+ * an older run's lines never do. A file that was replaced (another inode) or shrank was rotated: reading starts over
+ * at the beginning of the new one.
  */
 final class LogCheck implements Check {
     private static final int MAX_LINE = 64 * 1024;
@@ -56,6 +58,7 @@ final class LogCheck implements Check {
     private static final class Tail {
         final Path file;
         long offset; // -1: start at the current end (the run's start offset is unknown)
+        Object fileKey; // the inode read last: another one means the file was rotated
         final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
         Tail(Path file, long offset) {
@@ -67,11 +70,14 @@ final class LogCheck implements Check {
             if (!Files.isRegularFile(file)) {
                 return null;
             }
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = ch.size();
+                boolean rotated = fileKey != null && key != null && !key.equals(fileKey);
+                fileKey = key;
                 if (offset < 0) {
                     offset = size;
-                } else if (size < offset) {
+                } else if (rotated || size < offset) {
                     offset = 0; // rotated: the new file holds only this run's output
                     partial.reset();
                 }
