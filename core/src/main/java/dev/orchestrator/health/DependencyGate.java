@@ -80,6 +80,34 @@ public final class DependencyGate {
         }
     }
 
+    /**
+     * Starts {@code names} and everything they depend on among {@code known}, dependencies first, each behind its
+     * gate ({@code orchestrator up NAME}, {@code orchestrator start NAME}). An app that depends on a {@code disabled}
+     * app is failed at once, saying so. Apps already running are left alone.
+     *
+     * @return the apps this covered, in start order (the requested ones and their dependencies)
+     */
+    public List<String> startWithDependencies(Collection<String> names, Map<String, AppSpec> known,
+                                              Set<String> disabled) {
+        List<String> closure = DependencyGraph.of(known.values()).withDependencies(names).stream()
+                .filter(known::containsKey).toList();
+        Set<String> active = new HashSet<>();
+        supervisor.snapshot().stream().filter(v -> v.status().active()).forEach(v -> active.add(v.name()));
+        List<AppSpec> toStart = new ArrayList<>();
+        for (String name : closure) {
+            AppSpec spec = known.get(name);
+            var off = spec.health().dependsOn().keySet().stream().filter(disabled::contains).findFirst();
+            if (off.isPresent() && !active.contains(name)) {
+                supervisor.markFailed(name, "app '" + name + "' not started: dependency '" + off.get() + "' is "
+                        + "disabled; enable it (disabled: false) or remove it from depends_on");
+            } else {
+                toStart.add(spec);
+            }
+        }
+        startAll(toStart);
+        return closure;
+    }
+
     /** Completes when every dependency of {@code spec} reached its condition; fails with the reason otherwise. */
     public CompletableFuture<Void> gate(AppSpec spec) {
         if (spec.health().dependsOn().isEmpty()) {

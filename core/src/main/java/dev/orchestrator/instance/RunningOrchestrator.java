@@ -3,6 +3,8 @@ package dev.orchestrator.instance;
 import dev.orchestrator.control.ControlServer;
 import dev.orchestrator.control.Selector;
 import dev.orchestrator.control.SocketLocation;
+import dev.orchestrator.health.HealthMonitor;
+import dev.orchestrator.health.HealthOptions;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
 import dev.orchestrator.plan.ProjectLoader;
@@ -44,6 +46,7 @@ public final class RunningOrchestrator implements AutoCloseable {
     private final Map<String, PlannedApp> known = new ConcurrentHashMap<>();
     private HotReloader reloader;
     private ControlServer server;
+    private HealthMonitor health;
 
     private RunningOrchestrator(Path root, Supervisor supervisor, ProjectLoader loader, Runnable down) {
         this.root = root;
@@ -65,15 +68,20 @@ public final class RunningOrchestrator implements AutoCloseable {
                                             Runnable down, String version) throws IOException {
         RunningOrchestrator running = new RunningOrchestrator(plan.root(), supervisor, loader, down);
         plan.apps().forEach(app -> running.known.put(app.name(), app));
+        // Health before any start, so it sees every child: heartbeats (a taken port is reported, not fatal),
+        // probes, depends_on gates and stop levels, memory and cron restarts.
+        running.health = HealthMonitor.start(supervisor, HealthOptions.of(plan.config().heartbeat()), report);
         plan.apps().stream().filter(a -> !a.ok()).forEach(app -> supervisor.markFailed(app.name(),
                 app.failure().map(p -> p.format(plan.root())).orElse("plan failed")));
-        selected.forEach(supervisor::start);
-        plan.runnable().stream().filter(s -> !selected.contains(s)).forEach(s -> {
+        // `up NAME` runs NAME with what it depends on; every app waits for its own dependencies.
+        Set<String> started = Set.copyOf(running.health.dependencies().startWithDependencies(
+                selected.stream().map(AppSpec::name).toList(), running.startableSpecs(), running.disabled()));
+        plan.runnable().stream().filter(s -> !started.contains(s.name())).forEach(s -> {
             running.stoppedByUser.add(s.name()); // `up NAME` leaves the others stopped but known
             supervisor.updateStopped(s);
         });
-        running.reloader = new HotReloader(loader, new SupervisorAppControl(supervisor), report,
-                () -> Set.copyOf(running.stoppedByUser));
+        running.reloader = new HotReloader(loader, new SupervisorAppControl(supervisor,
+                running.health.dependencies()), report, () -> Set.copyOf(running.stoppedByUser));
         running.reloader.reloadOnTreeChange(watch);
         running.reloader.onApplied(running.events::reloaded);
         running.reloader.start(plan);
@@ -104,8 +112,11 @@ public final class RunningOrchestrator implements AutoCloseable {
         return each(processes, (app, refs, whole) -> {
             if (whole) {
                 stoppedByUser.remove(app);
+                // `start NAME` also starts what NAME depends on, dependencies first, each behind its gate.
+                health.dependencies().startWithDependencies(List.of(app), startableSpecs(), disabled())
+                        .forEach(stoppedByUser::remove);
             }
-            refs.forEach(r -> supervisor.startInstance(app, r.instance()));
+            refs.forEach(r -> supervisor.startInstance(app, r.instance())); // no-op for what is already starting
             return CompletableFuture.completedFuture(null);
         });
     }
@@ -148,6 +159,19 @@ public final class RunningOrchestrator implements AutoCloseable {
         });
     }
 
+    /** Every app that can run, with the spec the supervisor holds (or the planned one): what start may start. */
+    private Map<String, AppSpec> startableSpecs() {
+        Map<String, AppSpec> specs = new LinkedHashMap<>();
+        known.values().stream().filter(a -> a.ok() && !a.disabled()).forEach(a -> supervisor.spec(a.name())
+                .or(a::spec).ifPresent(s -> specs.put(a.name(), s)));
+        return specs;
+    }
+
+    private Set<String> disabled() {
+        return known.values().stream().filter(PlannedApp::disabled).map(PlannedApp::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     List<String> reload() {
         return reloader.reloadNow().join();
     }
@@ -179,10 +203,16 @@ public final class RunningOrchestrator implements AutoCloseable {
         }
     }
 
-    /** Stops hot reload, so nothing starts again while the apps stop. The control socket stays until {@link #close}. */
+    /**
+     * Stops hot reload and the health monitor, so nothing starts or restarts again while the apps stop. The control
+     * socket stays until {@link #close}.
+     */
     public void stopReloading() {
         if (reloader != null) {
             reloader.close();
+        }
+        if (health != null) {
+            health.close();
         }
     }
 
