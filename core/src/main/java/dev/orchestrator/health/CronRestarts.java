@@ -5,6 +5,7 @@ import dev.orchestrator.supervisor.Supervisor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -29,26 +30,31 @@ final class CronRestarts {
         this.clock = clock;
     }
 
-    synchronized void tick() {
-        Instant now = clock.instant();
-        Set<String> names = new LinkedHashSet<>();
-        supervisor.snapshot().stream().map(ProcessView::name).forEach(names::add);
-        entries.keySet().retainAll(names);
-        for (String name : names) {
-            Optional<String> cron = supervisor.spec(name).flatMap(s -> s.health().cron());
-            if (cron.isEmpty()) {
-                entries.remove(name);
-                continue;
+    /** Restarts the apps whose time has come; the restarts are requested after the monitor is released. */
+    void tick() {
+        Map<String, String> due = new LinkedHashMap<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            Set<String> names = new LinkedHashSet<>();
+            supervisor.snapshot().stream().map(ProcessView::name).forEach(names::add);
+            entries.keySet().retainAll(names);
+            for (String name : names) {
+                Optional<String> cron = supervisor.spec(name).flatMap(s -> s.health().cron());
+                if (cron.isEmpty()) {
+                    entries.remove(name);
+                    continue;
+                }
+                Entry entry = entries.get(name);
+                if (entry == null || !entry.schedule().expression().equals(cron.get())) {
+                    entry = next(CronSchedule.parse(cron.get()), now);
+                } else if (entry.next() != null && !now.isBefore(entry.next())) {
+                    due.put(name, cron.get());
+                    entry = next(entry.schedule(), now);
+                }
+                entries.put(name, entry);
             }
-            Entry entry = entries.get(name);
-            if (entry == null || !entry.schedule().expression().equals(cron.get())) {
-                entry = next(CronSchedule.parse(cron.get()), now);
-            } else if (entry.next() != null && !now.isBefore(entry.next())) {
-                supervisor.restartScheduled(name, "cron_restart \"" + cron.get() + "\"");
-                entry = next(entry.schedule(), now);
-            }
-            entries.put(name, entry);
         }
+        due.forEach((name, cron) -> supervisor.restartScheduled(name, "cron_restart \"" + cron + "\""));
     }
 
     /** When app {@code name} restarts next, once the monitor has seen it. */

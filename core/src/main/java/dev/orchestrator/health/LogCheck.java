@@ -40,7 +40,8 @@ final class LogCheck implements Check {
     }
 
     @Override
-    public synchronized Outcome run(Duration timeout) {
+    // Not synchronized: the probe loop runs one try at a time, each handed over through the executors.
+    public Outcome run(Duration timeout) {
         for (Tail tail : tails) {
             try {
                 String line = tail.findNew(pattern);

@@ -3,6 +3,7 @@ package dev.orchestrator.instance;
 import dev.orchestrator.control.ControlServer;
 import dev.orchestrator.control.Selector;
 import dev.orchestrator.control.SocketLocation;
+import dev.orchestrator.health.DependencyGraph;
 import dev.orchestrator.health.HealthMonitor;
 import dev.orchestrator.health.HealthOptions;
 import dev.orchestrator.plan.AppSpec;
@@ -122,14 +123,32 @@ public final class RunningOrchestrator implements AutoCloseable {
     }
 
     Optional<String> stop(List<Selector.ProcessRef> processes) {
-        return each(processes, (app, refs, whole) -> {
-            if (whole) {
-                stoppedByUser.add(app);
-                return supervisor.stop(app);
+        // Several apps stop in reverse depends_on levels (dependents first), each level in parallel.
+        List<AppSpec> specs = processes.stream().map(Selector.ProcessRef::name).distinct()
+                .flatMap(n -> supervisor.spec(n).stream()).toList();
+        List<List<String>> levels = new ArrayList<>(DependencyGraph.stopLevels(specs));
+        if (levels.isEmpty()) {
+            levels.add(List.of());
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            Set<String> level = Set.copyOf(levels.get(i));
+            boolean first = i == 0; // apps without a spec (failed plans) stop with the first level
+            Optional<String> failure = each(processes.stream().filter(p -> level.contains(p.name())
+                    || (first && specs.stream().noneMatch(s -> s.name().equals(p.name())))).toList(),
+                    (app, refs, whole) -> {
+                        if (whole) {
+                            stoppedByUser.add(app);
+                            return supervisor.stop(app);
+                        }
+                        return CompletableFuture.allOf(refs.stream()
+                                .map(r -> supervisor.stopInstance(app, r.instance()))
+                                .toArray(CompletableFuture[]::new));
+                    });
+            if (failure.isPresent()) {
+                return failure;
             }
-            return CompletableFuture.allOf(refs.stream().map(r -> supervisor.stopInstance(app, r.instance()))
-                    .toArray(CompletableFuture[]::new));
-        });
+        }
+        return Optional.empty();
     }
 
     /** Restarts with the current descriptors: the app is planned afresh, so edited env and args apply. */

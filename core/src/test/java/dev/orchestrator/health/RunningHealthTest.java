@@ -11,6 +11,7 @@ import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
 import dev.orchestrator.plugin.PluginRegistry;
+import dev.orchestrator.supervisor.LifecycleEvent;
 import dev.orchestrator.supervisor.Supervisor;
 import dev.orchestrator.supervisor.SupervisorOptions;
 import dev.orchestrator.testing.NoLeakedProcesses;
@@ -55,8 +56,17 @@ class RunningHealthTest {
         }
     }
 
+    private static int indexOf(List<LifecycleEvent> events, Class<?> type, String label) {
+        for (int i = 0; i < events.size(); i++) {
+            if (type.isInstance(events.get(i)) && events.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
-    void upAndStartRunAnAppWithWhatItDependsOn(TestProcesses procs) throws Exception {
+    void upAndStartRunAnAppWithWhatItDependsOnAndStopAllStopsDependentsFirst(TestProcesses procs) throws Exception {
         int port = Fixture.freePort();
         Files.writeString(root.resolve("orchestrator.yaml"), "heartbeat: {port: " + port
                 + ", check_interval: 500ms, timeout: 2s}\n");
@@ -73,6 +83,8 @@ class RunningHealthTest {
         AppSpec api = plan.runnable().stream().filter(s -> s.name().equals("api")).findFirst().orElseThrow();
         supervisor = new Supervisor(new SupervisorOptions(root, root.resolve(".orchestrator"), procs.runId(),
                 Clock.systemUTC(), null));
+        List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
+        supervisor.subscribe(events::add);
 
         running = RunningOrchestrator.start(plan, List.of(api), supervisor, loader, false, reports::add, () -> { },
                 "test");
@@ -89,6 +101,8 @@ class RunningHealthTest {
         try (ControlClient client = ControlClient.connect(root, "test")) {
             assertThat(client.stop("all")).extracting(ActionResult::ok).isEqualTo(true);
             await().until(this::statuses, s -> s.values().stream().allMatch("stopped"::equals));
+            assertThat(indexOf(events, LifecycleEvent.Stopped.class, "api"))
+                    .isLessThan(indexOf(events, LifecycleEvent.Exited.class, "db"));
             assertThat(client.start("api")).extracting(ActionResult::ok).isEqualTo(true);
         }
         await().until(this::statuses, s -> s.equals(Map.of("db", "running", "api", "running", "other", "stopped")));
