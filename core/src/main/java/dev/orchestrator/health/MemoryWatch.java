@@ -43,7 +43,7 @@ final class MemoryWatch {
             long limit = limits.get(pgid);
             if (bytes > limit) {
                 ProcessView v = limited.get(pgid);
-                supervisor.restartUnhealthy(v.name(), v.instance(), pgid, "memory " + Texts.size(bytes)
+                supervisor.restartUnhealthy(v.name(), v.instance(), pgid, "memory " + Texts.sizeOver(bytes, limit)
                         + " over max_memory_restart " + Texts.size(limit));
             }
         });

@@ -30,4 +30,10 @@ final class Texts {
         }
         return bytes + "B";
     }
+
+    /** {@code bytes}, known to exceed {@code limit}, never printed as the same text as the limit ({@code 300.2M}). */
+    static String sizeOver(long bytes, long limit) {
+        String text = size(bytes);
+        return text.equals(size(limit)) ? String.format(java.util.Locale.ROOT, "%.1fM", (double) bytes / M) : text;
+    }
 }

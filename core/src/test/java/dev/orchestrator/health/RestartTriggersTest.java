@@ -69,7 +69,8 @@ class RestartTriggersTest {
 
         Matcher m = Pattern.compile("memory (\\d+)M over max_memory_restart 120M").matcher(restart.reason());
         assertThat(m.matches()).as(restart.reason()).isTrue();
-        assertThat(Integer.parseInt(m.group(1))).isGreaterThanOrEqualTo(200);
+        // Sampled while allocating or after; a JVM child at rest is far below the limit.
+        assertThat(Integer.parseInt(m.group(1))).isGreaterThan(120);
         assertThat(f.awaitCount(Started.class, "hog", 2).get(1).pid()).isNotEqualTo(first);
         assertThat(f.of(Restarting.class, "small")).isEmpty();
     }
