@@ -77,8 +77,8 @@ final class ProcessRunner {
             lock.unlock();
         }
         CompletableFuture.allOf(previous, gate).whenCompleteAsync((v, t) -> {
-            if (gate.isCompletedExceptionally()) {
-                gateFailed(myEpoch, gate.exceptionNow());
+            if (t != null) { // `previous` never fails: the gate did
+                gateFailed(myEpoch, t);
             } else {
                 launch(myEpoch);
             }
@@ -93,7 +93,9 @@ final class ProcessRunner {
                 return; // stopped or started again while it waited
             }
             state = state.transitionTo(ProcessState.FAILED);
-            reason = Teardown.unwrap(failure).getMessage();
+            String why = Teardown.unwrap(failure).getMessage();
+            reason = why != null ? why : "app '" + name + "' not started: waiting for its dependencies failed ("
+                    + Teardown.unwrap(failure) + ")";
             wanted = false;
             epoch++;
             s.events().publish(new LifecycleEvent.Failed(label(), reason));
