@@ -17,6 +17,7 @@ public final class EventCodec {
         n.put("at", event.at().toString());
         switch (event) {
             case EventRecord.Started e -> process(n, e.name(), e.instance()).put("pid", e.pid());
+            case EventRecord.Ready e -> process(n, e.name(), e.instance()).put("pid", e.pid());
             case EventRecord.Exited e -> process(n, e.name(), e.instance()).put("code", e.code())
                     .put("signal", e.signal());
             case EventRecord.Restarting e -> process(n, e.name(), e.instance()).put("delay_ms", e.delayMs())
@@ -48,6 +49,8 @@ public final class EventCodec {
         String kind = Codec.text(n, "event");
         return switch (kind) {
             case "started" -> new EventRecord.Started(at, Codec.text(n, "name"), n.path("instance").asInt(),
+                    n.path("pid").asLong());
+            case "ready" -> new EventRecord.Ready(at, Codec.text(n, "name"), n.path("instance").asInt(),
                     n.path("pid").asLong());
             case "exited" -> new EventRecord.Exited(at, Codec.text(n, "name"), n.path("instance").asInt(),
                     Codec.integer(n, "code"), Codec.nullableText(n, "signal"));

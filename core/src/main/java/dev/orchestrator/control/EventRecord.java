@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A lifecycle event the {@code events} op streams. Process events name one instance; {@link Reload} reports an
- * applied reload plan. Wire names: {@code started, exited, restarting, errored, stopped, reload}.
+ * applied reload plan. Wire names: {@code started, ready, exited, restarting, errored, stopped, reload}.
  */
 public sealed interface EventRecord {
 
@@ -25,6 +25,19 @@ public sealed interface EventRecord {
         @Override
         public String kind() {
             return "started";
+        }
+    }
+
+    /** A process passed its {@code ready:} probe. */
+    record Ready(Instant at, String name, int instance, long pid) implements EventRecord {
+        public Ready {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String kind() {
+            return "ready";
         }
     }
 

@@ -39,13 +39,13 @@ public enum AppKey {
     MERGE_LOGS("merge_logs", ValueType.BOOLEAN),
     LOG_DATE_FORMAT("log_date_format", ValueType.STRING),
     LOG_ROTATE("log_rotate", ValueType.LOG_ROTATE),
-    MAX_MEMORY_RESTART("max_memory_restart", ValueType.MEMORY, false),
-    CRON_RESTART("cron_restart", ValueType.CRON, false),
+    MAX_MEMORY_RESTART("max_memory_restart", ValueType.MEMORY),
+    CRON_RESTART("cron_restart", ValueType.CRON),
     NAMESPACE("namespace", ValueType.NAME),
-    DEPENDS_ON("depends_on", ValueType.DEPENDS_ON, false),
-    READY("ready", ValueType.PROBE, false),
-    LIVE("live", ValueType.PROBE, false),
-    HEARTBEAT("heartbeat", ValueType.HEARTBEAT, false),
+    DEPENDS_ON("depends_on", ValueType.DEPENDS_ON),
+    READY("ready", ValueType.PROBE),
+    LIVE("live", ValueType.PROBE),
+    HEARTBEAT("heartbeat", ValueType.HEARTBEAT),
     DISABLED("disabled", ValueType.BOOLEAN);
 
     private static final Map<String, AppKey> BY_NAME =

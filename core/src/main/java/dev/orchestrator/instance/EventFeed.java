@@ -63,6 +63,7 @@ final class EventFeed {
         Instant now = clock.instant();
         EventRecord record = switch (event) {
             case LifecycleEvent.Started e -> new EventRecord.Started(e.at(), at.name(), at.instance(), e.pid());
+            case LifecycleEvent.Ready e -> new EventRecord.Ready(now, at.name(), at.instance(), e.pid());
             case LifecycleEvent.Exited e -> {
                 remember(at, e.exit());
                 yield new EventRecord.Exited(e.exit().at(), at.name(), at.instance(), e.exit().code(),

@@ -3,6 +3,9 @@ package dev.orchestrator.instance;
 import dev.orchestrator.control.ControlServer;
 import dev.orchestrator.control.Selector;
 import dev.orchestrator.control.SocketLocation;
+import dev.orchestrator.health.DependencyGraph;
+import dev.orchestrator.health.HealthMonitor;
+import dev.orchestrator.health.HealthOptions;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
 import dev.orchestrator.plan.ProjectLoader;
@@ -60,6 +63,7 @@ public final class RunningOrchestrator implements AutoCloseable {
     private HotReloader reloader;
     private ControlServer server;
     private PluginFolderWatch pluginWatch;
+    private HealthMonitor health;
 
     private RunningOrchestrator(Path root, Supervisor supervisor, ProjectLoader loader, Runnable down) {
         this.root = root;
@@ -75,15 +79,21 @@ public final class RunningOrchestrator implements AutoCloseable {
         RunningOrchestrator running = new RunningOrchestrator(plan.root(), supervisor, options.loaders().get(),
                 options.down());
         plan.apps().forEach(app -> running.known.put(app.name(), app));
+        // Health before any start, so it sees every child: heartbeats (a taken port is reported, not fatal),
+        // probes, depends_on gates and stop levels, memory and cron restarts.
+        running.health = HealthMonitor.start(supervisor, HealthOptions.of(plan.config().heartbeat()),
+                options.report());
         plan.apps().stream().filter(a -> !a.ok()).forEach(app -> supervisor.markFailed(app.name(),
                 app.failure().map(p -> p.format(plan.root())).orElse("plan failed")));
-        selected.forEach(supervisor::start);
-        plan.runnable().stream().filter(s -> !selected.contains(s)).forEach(s -> {
+        // `up NAME` runs NAME with what it depends on; every app waits for its own dependencies.
+        Set<String> started = Set.copyOf(running.health.dependencies().startWithDependencies(
+                selected.stream().map(AppSpec::name).toList(), running.startableSpecs(), running.disabled()));
+        plan.runnable().stream().filter(s -> !started.contains(s.name())).forEach(s -> {
             running.stoppedByUser.add(s.name()); // `up NAME` leaves the others stopped but known
             supervisor.updateStopped(s);
         });
-        running.reloader = new HotReloader(running.loader, new SupervisorAppControl(supervisor), options.report(),
-                () -> Set.copyOf(running.stoppedByUser));
+        running.reloader = new HotReloader(running.loader, new SupervisorAppControl(supervisor,
+                running.health.dependencies()), options.report(), () -> Set.copyOf(running.stoppedByUser));
         running.reloader.reloadOnTreeChange(options.watch());
         running.reloader.onApplied(running.events::reloaded);
         running.reloader.start(plan);
@@ -121,21 +131,42 @@ public final class RunningOrchestrator implements AutoCloseable {
         return each(processes, (app, refs, whole) -> {
             if (whole) {
                 stoppedByUser.remove(app);
+                // `start NAME` also starts what NAME depends on, dependencies first, each behind its gate.
+                health.dependencies().startWithDependencies(List.of(app), startableSpecs(), disabled())
+                        .forEach(stoppedByUser::remove);
             }
-            refs.forEach(r -> supervisor.startInstance(app, r.instance()));
+            refs.forEach(r -> supervisor.startInstance(app, r.instance())); // no-op for what is already starting
             return CompletableFuture.completedFuture(null);
         });
     }
 
     Optional<String> stop(List<Selector.ProcessRef> processes) {
-        return each(processes, (app, refs, whole) -> {
-            if (whole) {
-                stoppedByUser.add(app);
-                return supervisor.stop(app);
+        // Several apps stop in reverse depends_on levels (dependents first), each level in parallel.
+        List<AppSpec> specs = processes.stream().map(Selector.ProcessRef::name).distinct()
+                .flatMap(n -> supervisor.spec(n).stream()).toList();
+        List<List<String>> levels = new ArrayList<>(DependencyGraph.stopLevels(specs));
+        if (levels.isEmpty()) {
+            levels.add(List.of());
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            Set<String> level = Set.copyOf(levels.get(i));
+            boolean first = i == 0; // apps without a spec (failed plans) stop with the first level
+            Optional<String> failure = each(processes.stream().filter(p -> level.contains(p.name())
+                    || (first && specs.stream().noneMatch(s -> s.name().equals(p.name())))).toList(),
+                    (app, refs, whole) -> {
+                        if (whole) {
+                            stoppedByUser.add(app);
+                            return supervisor.stop(app);
+                        }
+                        return CompletableFuture.allOf(refs.stream()
+                                .map(r -> supervisor.stopInstance(app, r.instance()))
+                                .toArray(CompletableFuture[]::new));
+                    });
+            if (failure.isPresent()) {
+                return failure;
             }
-            return CompletableFuture.allOf(refs.stream().map(r -> supervisor.stopInstance(app, r.instance()))
-                    .toArray(CompletableFuture[]::new));
-        });
+        }
+        return Optional.empty();
     }
 
     /** Restarts with the current descriptors: the app is planned afresh, so edited env and args apply. */
@@ -163,6 +194,19 @@ public final class RunningOrchestrator implements AutoCloseable {
             return CompletableFuture.allOf(refs.stream()
                     .map(r -> supervisor.restartInstance(name, r.instance(), spec)).toArray(CompletableFuture[]::new));
         });
+    }
+
+    /** Every app that can run, with the spec the supervisor holds (or the planned one): what start may start. */
+    private Map<String, AppSpec> startableSpecs() {
+        Map<String, AppSpec> specs = new LinkedHashMap<>();
+        known.values().stream().filter(a -> a.ok() && !a.disabled()).forEach(a -> supervisor.spec(a.name())
+                .or(a::spec).ifPresent(s -> specs.put(a.name(), s)));
+        return specs;
+    }
+
+    private Set<String> disabled() {
+        return known.values().stream().filter(PlannedApp::disabled).map(PlannedApp::name)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     List<String> reload() {
@@ -196,13 +240,19 @@ public final class RunningOrchestrator implements AutoCloseable {
         }
     }
 
-    /** Stops hot reload, so nothing starts again while the apps stop. The control socket stays until {@link #close}. */
+    /**
+     * Stops hot reload and the health monitor, so nothing starts or restarts again while the apps stop. The control
+     * socket stays until {@link #close}.
+     */
     public void stopReloading() {
         if (pluginWatch != null) {
             pluginWatch.close();
         }
         if (reloader != null) {
             reloader.close();
+        }
+        if (health != null) {
+            health.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orchestrator.instance;
 
+import dev.orchestrator.health.DependencyGate;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.supervisor.Supervisor;
 import dev.orchestrator.watch.AppControl;
@@ -9,14 +10,17 @@ import java.util.concurrent.CompletableFuture;
 final class SupervisorAppControl implements AppControl {
 
     private final Supervisor supervisor;
+    private final DependencyGate dependencies;
 
-    SupervisorAppControl(Supervisor supervisor) {
+    SupervisorAppControl(Supervisor supervisor, DependencyGate dependencies) {
         this.supervisor = supervisor;
+        this.dependencies = dependencies;
     }
 
+    /** An added app waits for its depends_on like any other. */
     @Override
     public void start(AppSpec spec) {
-        supervisor.start(spec);
+        supervisor.start(spec, dependencies.gate(spec));
     }
 
     @Override

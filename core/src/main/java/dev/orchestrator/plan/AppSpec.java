@@ -20,6 +20,7 @@ import java.util.Set;
  *                   and {@code ORCHESTRATOR_RUN}, which the supervisor adds at launch
  * @param source     the descriptor file, or the drop-in folder, the app came from
  * @param secretKeys env keys whose values are masked in output (from env files, or names that look secret)
+ * @param health     probes, dependencies, heartbeat, memory and cron restarts ({@link HealthSpec#NONE}: none)
  */
 public record AppSpec(
         String name,
@@ -34,7 +35,8 @@ public record AppSpec(
         RestartSpec restart,
         StopSpec stop,
         WatchSpec watch,
-        Set<String> secretKeys) {
+        Set<String> secretKeys,
+        HealthSpec health) {
 
     public AppSpec {
         Objects.requireNonNull(name, "name");
@@ -52,6 +54,21 @@ public record AppSpec(
         Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(watch, "watch");
         secretKeys = Set.copyOf(secretKeys);
+        Objects.requireNonNull(health, "health");
+    }
+
+    /** An app without probes, dependencies or health restarts ({@link HealthSpec#NONE}). */
+    public AppSpec(String name, String namespace, String runtime, int instances, List<String> argv, Path cwd,
+                   Map<String, String> env, Path source, LogSpec logs, RestartSpec restart, StopSpec stop,
+                   WatchSpec watch, Set<String> secretKeys) {
+        this(name, namespace, runtime, instances, argv, cwd, env, source, logs, restart, stop, watch, secretKeys,
+                HealthSpec.NONE);
+    }
+
+    /** This spec with {@code newHealth}. */
+    public AppSpec withHealth(HealthSpec newHealth) {
+        return new AppSpec(name, namespace, runtime, instances, argv, cwd, env, source, logs, restart, stop, watch,
+                secretKeys, newHealth);
     }
 
     /** The label of one process in logs and on the console: {@code name} for a single instance, else {@code name-i}. */

@@ -1,10 +1,12 @@
 package dev.orchestrator.plan;
 
+import dev.orchestrator.descriptor.AppKey;
 import dev.orchestrator.descriptor.DescriptorReader;
 import dev.orchestrator.descriptor.ParsedDescriptor;
 import dev.orchestrator.descriptor.Problem;
 import dev.orchestrator.descriptor.RootConfig;
 import dev.orchestrator.descriptor.RootConfigReader;
+import dev.orchestrator.descriptor.SourcePosition;
 import dev.orchestrator.discovery.Discovery;
 import dev.orchestrator.discovery.DiscoveryResult;
 import dev.orchestrator.discovery.ProjectLayout;
@@ -12,6 +14,7 @@ import dev.orchestrator.plugin.MachineFacts;
 import dev.orchestrator.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,13 @@ public final class ProjectLoader {
         }
         found.dropIns().forEach(dropIn -> valid.add(candidates.fromDropIn(dropIn)));
         apps.addAll(planAll(root, config, facts, valid));
+        // depends_on spans apps, so it is checked once every app is planned: unknown names, cycles, `completed`.
+        Map<String, SourcePosition> dependsOnAt = new HashMap<>();
+        valid.forEach(c -> dependsOnAt.put(c.name(), c.entry().over(config.defaults()).positionOf(AppKey.DEPENDS_ON)
+                .orElse(c.position())));
+        List<PlannedApp> checked = DependencyCheck.apply(apps, dependsOnAt);
+        apps.clear();
+        apps.addAll(checked);
         apps.sort(java.util.Comparator.comparing(PlannedApp::name));
         return new ProjectPlan(root, config, plugins, found, apps, problems);
     }

@@ -4,13 +4,17 @@ import dev.orchestrator.descriptor.AppEntry;
 import dev.orchestrator.descriptor.AppKey;
 import dev.orchestrator.descriptor.RootConfig;
 import dev.orchestrator.descriptor.Settings;
+import dev.orchestrator.health.CronSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The non-launch parts of an {@link AppSpec}: instances, logs, restart, stop and watch settings, with the defaults of
+ * The non-launch parts of an {@link AppSpec}: instances, logs, restart, stop, watch and health settings, with the defaults of
  * PM2 (and our own where PM2 has none) applied to whatever the descriptor left out.
  */
 final class SpecSettings {
@@ -26,10 +30,11 @@ final class SpecSettings {
     }
 
     AppSpec spec(AppCandidate app, AppEntry entry, String namespace, String runtime, List<String> argv, Path cwd,
-                 ResolvedEnv env) {
+                 ResolvedEnv env) throws PlanFailure {
         int instances = entry.get(AppKey.INSTANCES, Settings.Instances.class).map(i -> i.resolve(cpus)).orElse(1);
         return new AppSpec(app.name(), namespace, runtime, instances, argv, cwd, env.full(), app.source(),
-                logs(app, entry), restart(entry), stop(entry), watch(app, entry, cwd), env.secretKeys());
+                logs(app, entry), restart(entry), stop(entry), watch(app, entry, cwd), env.secretKeys(),
+                health(app, entry));
     }
 
     private LogSpec logs(AppCandidate app, AppEntry entry) {
@@ -64,6 +69,27 @@ final class SpecSettings {
     private static StopSpec stop(AppEntry entry) {
         return new StopSpec(entry.string(AppKey.KILL_SIGNAL).orElse(StopSpec.DEFAULT.killSignal()),
                 entry.get(AppKey.KILL_TIMEOUT, Duration.class).orElse(StopSpec.DEFAULT.killTimeout()));
+    }
+
+    /** Probes, dependencies, heartbeat and restart triggers; a cron expression cron-utils rejects fails the app. */
+    private static HealthSpec health(AppCandidate app, AppEntry entry) throws PlanFailure {
+        Optional<String> cron = entry.string(AppKey.CRON_RESTART);
+        if (cron.isPresent()) {
+            try {
+                CronSchedule.parse(cron.get());
+            } catch (IllegalArgumentException e) {
+                throw new PlanFailure(entry.positionOf(AppKey.CRON_RESTART).orElse(app.position()), e.getMessage());
+            }
+        }
+        Optional<Long> memory = entry.get(AppKey.MAX_MEMORY_RESTART, Long.class);
+        return new HealthSpec(
+                entry.get(AppKey.READY, Settings.Probe.class),
+                entry.get(AppKey.LIVE, Settings.Probe.class),
+                entry.get(AppKey.DEPENDS_ON, Settings.DependsOn.class).map(Settings.DependsOn::dependencies)
+                        .orElse(Map.of()),
+                entry.get(AppKey.HEARTBEAT, Settings.Heartbeat.class).orElse(HealthSpec.NONE.heartbeat()),
+                memory.map(OptionalLong::of).orElse(OptionalLong.empty()),
+                cron);
     }
 
     private static WatchSpec watch(AppCandidate app, AppEntry entry, Path cwd) {

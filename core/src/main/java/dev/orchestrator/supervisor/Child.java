@@ -11,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * One spawned process of a runner, with its pumps and how it must be stopped.
  *
  * @param exitHandled completes after the runner has recorded this child's exit (so "stopped" follows "exited")
+ * @param output      where its output begins in its log files
  */
 record Child(String label, SpawnedProcess spawned, OutputPump out, OutputPump err, Instant startedAt, Signal killSignal,
-        Duration killTimeout, CompletableFuture<Void> exitHandled) {
+        Duration killTimeout, CompletableFuture<Void> exitHandled, LifecycleEvent.OutputStart output) {
 
     int pid() {
         return spawned.pid();

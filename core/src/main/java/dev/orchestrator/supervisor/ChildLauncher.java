@@ -11,6 +11,7 @@ import dev.orchestrator.process.Signal;
 import dev.orchestrator.process.SpawnRequest;
 import dev.orchestrator.process.SpawnedProcess;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -43,6 +44,9 @@ final class ChildLauncher {
             s.logs().release(out);
             throw e;
         }
+        // Before the spawn: whatever the child prints from its first instant on lies past these offsets.
+        LifecycleEvent.OutputStart output = new LifecycleEvent.OutputStart(outPath, sizeOf(outPath), errPath,
+                sizeOf(errPath));
         SpawnedProcess spawned;
         try {
             spawned = ProcessLauncher.spawn(new SpawnRequest(spec.argv(), spec.cwd(), environment(s, spec, instance)));
@@ -56,7 +60,15 @@ final class ChildLauncher {
         OutputPump errPump = OutputPump.start("pump-" + label + "-err", spawned.stderr(), err, s.logs(), lineMode,
                 dateFormat, s.clock(), stderrTail);
         return new Child(label, spawned, outPump, errPump, s.clock().instant(), killSignal, spec.stop().killTimeout(),
-                new CompletableFuture<>());
+                new CompletableFuture<>(), output);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The planned environment plus the two per-instance entries the supervisor owns. */

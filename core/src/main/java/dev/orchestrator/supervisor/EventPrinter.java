@@ -20,6 +20,7 @@ public final class EventPrinter implements Consumer<LifecycleEvent> {
     public static String text(LifecycleEvent event) {
         String body = switch (event) {
             case LifecycleEvent.Started e -> "started (pid " + e.pid() + ")";
+            case LifecycleEvent.Ready e -> "ready";
             case LifecycleEvent.Exited e -> e.exit().describe();
             case LifecycleEvent.Restarting e -> (e.delay().isZero() ? "restarting now: "
                     : "restarting in " + RestartPolicy.human(e.delay()) + ": ") + e.reason();

@@ -41,6 +41,7 @@ final class ProcessRunner {
     private String reason;
     private CompletableFuture<Void> stopDone;
     private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
+    private HealthRestart.Pending pendingRestart; // a health or cron restart: the child was sent its kill signal
 
     ProcessRunner(Services s, String name, int instance) {
         this.s = s;
@@ -50,6 +51,14 @@ final class ProcessRunner {
 
     /** Starts it with {@code newSpec} (fresh crash counters) unless it is active; returns whether it will start. */
     boolean start(AppSpec newSpec) {
+        return start(newSpec, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Like {@link #start(AppSpec)}, but the spawn waits for {@code gate} (its dependencies, see the health package);
+     * meanwhile it is {@code starting}. When the gate fails the process becomes {@code failed} with the gate's message.
+     */
+    boolean start(AppSpec newSpec, CompletableFuture<?> gate) {
         long myEpoch;
         CompletableFuture<Void> previous;
         lock.lock();
@@ -67,7 +76,85 @@ final class ProcessRunner {
         } finally {
             lock.unlock();
         }
-        previous.whenCompleteAsync((v, t) -> launch(myEpoch), s.control());
+        CompletableFuture.allOf(previous, gate).whenCompleteAsync((v, t) -> {
+            if (t != null) { // `previous` never fails: the gate did
+                gateFailed(myEpoch, t);
+            } else {
+                launch(myEpoch);
+            }
+        }, s.control());
+        return true;
+    }
+
+    private void gateFailed(long myEpoch, Throwable failure) {
+        lock.lock();
+        try {
+            if (epoch != myEpoch || state != ProcessState.STARTING || launching) {
+                return; // stopped or started again while it waited
+            }
+            state = state.transitionTo(ProcessState.FAILED);
+            String why = Teardown.unwrap(failure).getMessage();
+            reason = why != null ? why : "app '" + name + "' not started: waiting for its dependencies failed ("
+                    + Teardown.unwrap(failure) + ")";
+            wanted = false;
+            epoch++;
+            s.events().publish(new LifecycleEvent.Failed(label(), reason));
+        } finally {
+            lock.unlock();
+        }
+        s.stateChange().run();
+    }
+
+    /** Its ready probe passed: {@code running} becomes {@code ready}, if {@code pid} is still the running child. */
+    boolean markReady(int pid) {
+        lock.lock();
+        try {
+            if (state != ProcessState.RUNNING || child == null || child.pid() != pid) {
+                return false;
+            }
+            state = state.transitionTo(ProcessState.READY);
+            s.events().publish(new LifecycleEvent.Ready(label(), pid));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Restarts the running child ({@code pid}, or whichever runs when null) for {@code why}: its kill signal to the
+     * group now, then the exit goes through {@link HealthRestart}. A {@code scheduled} restart also starts an app
+     * that exited or errored on its own (not one the user stopped). Returns whether it acted.
+     */
+    boolean restartFor(Integer pid, String why, boolean scheduled) {
+        Child toStop = null;
+        long myEpoch = 0;
+        CompletableFuture<Void> previous = null;
+        lock.lock();
+        try {
+            boolean live = (state == ProcessState.RUNNING || state == ProcessState.READY) && child != null;
+            if (live && (pid == null || child.pid() == pid) && pendingRestart == null) {
+                pendingRestart = new HealthRestart.Pending(why, scheduled);
+                toStop = child;
+            } else if (scheduled && wanted && spec != null
+                    && (state == ProcessState.EXITED || state == ProcessState.ERRORED)) {
+                history = null;
+                reason = why;
+                state = state.transitionTo(ProcessState.STARTING);
+                myEpoch = ++epoch;
+                previous = settled;
+                s.events().publish(new LifecycleEvent.Restarting(label(), why, java.time.Duration.ZERO));
+            } else {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (toStop != null) {
+            Teardown.beginStop(s, toStop);
+        } else {
+            long e = myEpoch;
+            previous.whenCompleteAsync((v, t) -> launch(e), s.control());
+        }
         return true;
     }
 
@@ -78,6 +165,7 @@ final class ProcessRunner {
         try {
             wanted = false;
             epoch++;
+            pendingRestart = null;
             switch (state) {
                 case RUNNING, READY -> {
                     state = state.transitionTo(ProcessState.STOPPING);
@@ -164,8 +252,11 @@ final class ProcessRunner {
         return locked(() -> {
             boolean live = child != null && (state == ProcessState.RUNNING || state == ProcessState.READY
                     || state == ProcessState.STOPPING);
+            // An app with a ready probe is "starting" until the probe passes (issue 6), though its child runs.
+            boolean probing = state == ProcessState.RUNNING && spec != null && spec.health().ready().isPresent();
             return new ProcessView(name, instance, label(), spec == null ? null : spec.namespace(),
-                    spec == null ? null : spec.runtime(), state, live ? child.pid() : null, startedAt,
+                    spec == null ? null : spec.runtime(), probing ? ProcessState.STARTING : state,
+                    live ? child.pid() : null, startedAt,
                     Math.max(0, starts - 1), lastExit, reason);
         });
     }
@@ -231,10 +322,11 @@ final class ProcessRunner {
                 }
             } else {
                 child = c;
+                pendingRestart = null;
                 startedAt = c.startedAt();
                 settled = new CompletableFuture<>();
                 history = history == null ? RestartHistory.firstStart(startedAt) : history.startedAgain(startedAt);
-                s.events().publish(new LifecycleEvent.Started(label, c.pid(), startedAt));
+                s.events().publish(new LifecycleEvent.Started(label, c.pid(), startedAt, c.output()));
                 if (state == ProcessState.STARTING) {
                     state = state.transitionTo(ProcessState.RUNNING);
                 } else {
@@ -272,8 +364,11 @@ final class ProcessRunner {
                 decision = null; // a requested stop: stopChild finishes it
             } else {
                 state = state.transitionTo(ProcessState.EXITED);
-                decision = wanted ? RestartPolicy.decide(exit, history, exit.at(), spec.restart())
-                        : new Decision.Stop(exit.describe());
+                HealthRestart.Pending health = pendingRestart;
+                pendingRestart = null;
+                decision = !wanted ? new Decision.Stop(exit.describe())
+                        : health != null ? HealthRestart.decide(health, exit, history, spec.restart())
+                        : RestartPolicy.decide(exit, history, exit.at(), spec.restart());
                 switch (decision) {
                     case Decision.Restart r -> {
                         history = r.history();

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * {@link #successors()}; {@link #transitionTo} refuses any other.
  *
  * <ul>
- *   <li>{@code starting}: being spawned; {@code running}: alive; {@code ready}: its readiness check passed (filled
- *       by a later issue).</li>
+ *   <li>{@code starting}: being spawned, or waiting for its dependencies ({@code depends_on}; it becomes
+ *       {@code failed} when they fail); {@code running}: alive; {@code ready}: its {@code ready:} probe passed. An
+ *       app with a ready probe is shown as {@code starting} until then.</li>
  *   <li>{@code stopping}: a stop is in progress; {@code stopped}: not running because it was asked to stop, or never
  *       started.</li>
  *   <li>{@code exited}: ended on its own and is not restarted (autorestart off, a stop exit code), or an instant
@@ -26,7 +27,7 @@ public enum ProcessState {
     /** The one transition table. */
     public Set<ProcessState> successors() {
         return switch (this) {
-            case STARTING -> EnumSet.of(RUNNING, STOPPING, ERRORED, STOPPED);
+            case STARTING -> EnumSet.of(RUNNING, STOPPING, ERRORED, STOPPED, FAILED);
             case RUNNING -> EnumSet.of(READY, EXITED, STOPPING);
             case READY -> EnumSet.of(EXITED, STOPPING);
             case STOPPING -> EnumSet.of(STOPPED, ERRORED);

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ public final class Supervisor implements AutoCloseable {
     private final Services services;
     private final Instant startedAt = Instant.now();
     private volatile boolean closed;
+    private volatile Function<Collection<AppSpec>, List<List<String>>> stopOrder =
+            specs -> List.of(specs.stream().map(AppSpec::name).toList());
 
     /** Writes the first state.json (run id and pid) before anything can start, so a crash is always recoverable. */
     public Supervisor(SupervisorOptions options) {
@@ -79,6 +83,14 @@ public final class Supervisor implements AutoCloseable {
      * @throws IllegalStateException when the app is running or stopping
      */
     public void start(AppSpec spec) {
+        start(spec, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Like {@link #start(AppSpec)}, but every instance waits (as {@code starting}) until {@code gate} completes, then
+     * spawns; when it fails, they become {@code failed} with its message. The health package's dependency gate.
+     */
+    public void start(AppSpec spec, CompletableFuture<?> gate) {
         if (closed) {
             throw new IllegalStateException("supervisor is closed; app '" + spec.name() + "' was not started");
         }
@@ -102,7 +114,39 @@ public final class Supervisor implements AutoCloseable {
                 options.console().reserve(spec.processLabel(i));
             }
         }
-        runners.forEach(r -> r.start(spec));
+        runners.forEach(r -> r.start(spec, gate));
+    }
+
+    /** The health package: instance {@code instance}'s ready probe passed for child {@code pid}. */
+    public boolean markReady(String name, int instance, int pid) {
+        ProcessRunner r = runnerOrNull(name, instance);
+        return r != null && r.markReady(pid);
+    }
+
+    /**
+     * The health package: restart child {@code pid} of this instance for {@code reason} (heartbeat timeout, liveness,
+     * memory): its kill signal to the group, {@code kill_timeout}, SIGKILL, then the restart policy. Returns whether
+     * that child was still running and is now being restarted.
+     */
+    public boolean restartUnhealthy(String name, int instance, int pid, String reason) {
+        ProcessRunner r = runnerOrNull(name, instance);
+        return r != null && r.restartFor(pid, reason, false);
+    }
+
+    /**
+     * A scheduled restart ({@code cron_restart}) of every instance: running ones stop and start again at once, ones
+     * that exited or errored on their own start again; ones the user stopped stay stopped. Returns how many acted.
+     */
+    public int restartScheduled(String name, String reason) {
+        return (int) apps.getOrDefault(name, List.of()).stream().filter(r -> r.restartFor(null, reason, true)).count();
+    }
+
+    /**
+     * How {@link #stopAll} orders the apps: levels stopped one after the other, the apps of one level in parallel
+     * (reverse {@code depends_on} levels). Apps the order leaves out stop with the first level. Default: one level.
+     */
+    public void stopOrder(Function<Collection<AppSpec>, List<List<String>>> order) {
+        this.stopOrder = order;
     }
 
     /** Shows an app whose plan failed as {@code failed} with {@code reason}; it is not started. */
@@ -232,20 +276,48 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
-     * Stops every app in parallel, then stops any process still carrying this run's marker (a grandchild that left
-     * its group). Completes when none is left; takes the longest kill timeout actually needed.
+     * Stops every app, level by level of {@link #stopOrder} (all at once without {@code depends_on}), each level in
+     * parallel, then stops any process still carrying this run's marker (a grandchild that left its group). Completes
+     * when none is left; takes the longest kill timeout actually needed per level. A failed stop does not hold up
+     * the next level; the first failure is reported at the end.
      */
     public CompletableFuture<Void> stopAll() {
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
-        apps.values().forEach(rs -> rs.forEach(r -> stops.add(r.stop())));
-        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
-                .handle((v, t) -> t)
+        List<List<String>> levels = stopLevels();
+        CompletableFuture<Throwable> chain = CompletableFuture.completedFuture(null);
+        for (List<String> level : levels) {
+            chain = chain.thenCompose(first -> {
+                List<CompletableFuture<Void>> stops = new ArrayList<>();
+                level.forEach(name -> apps.getOrDefault(name, List.of()).forEach(r -> stops.add(r.stop())));
+                return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                        .handle((v, t) -> first != null ? first : t);
+            });
+        }
+        return chain
                 .thenApplyAsync(t -> {
                     stopStrays(Signal.SIGTERM, StopSpec.DEFAULT.killTimeout());
                     return t;
                 }, control)
                 .thenCompose(t -> t == null ? CompletableFuture.<Void>completedFuture(null)
                         : CompletableFuture.failedFuture(t));
+    }
+
+    private List<List<String>> stopLevels() {
+        List<AppSpec> specs = new ArrayList<>();
+        apps.values().forEach(rs -> {
+            AppSpec spec = rs.getFirst().spec();
+            if (spec != null) {
+                specs.add(spec);
+            }
+        });
+        List<List<String>> levels = new ArrayList<>(stopOrder.apply(specs).stream().map(ArrayList::new).toList());
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        levels.forEach(placed::addAll);
+        List<String> rest = apps.keySet().stream().filter(n -> !placed.contains(n)).toList();
+        if (levels.isEmpty()) {
+            levels.add(new ArrayList<>());
+        }
+        levels.getFirst().addAll(rest);
+        return List.copyOf(levels);
     }
 
     /** SIGKILLs every group and stray now (the second Ctrl-C); does not wait. */
@@ -304,6 +376,11 @@ public final class Supervisor implements AutoCloseable {
                     + runners.size() + " (0 to " + (runners.size() - 1) + ")");
         }
         return runners.get(instance);
+    }
+
+    private ProcessRunner runnerOrNull(String name, int instance) {
+        List<ProcessRunner> runners = apps.get(name);
+        return runners == null || instance < 0 || instance >= runners.size() ? null : runners.get(instance);
     }
 
     private List<ProcessRunner> runners(String name) {

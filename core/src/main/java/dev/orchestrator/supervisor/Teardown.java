@@ -26,6 +26,14 @@ final class Teardown {
                         : c.exitHandled().thenCompose(v -> drained(s, c)).thenApply(v -> (Throwable) null));
     }
 
+    /**
+     * Starts a graceful stop of a running child for a health restart: its exit then goes through the runner's exit
+     * handling as usual, whose own group stop ({@link #afterExit}) reports a group that would not die.
+     */
+    static void beginStop(Services s, Child c) {
+        s.stopper().stop(request(c)).exceptionally(t -> null);
+    }
+
     static Throwable unwrap(Throwable t) {
         return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }

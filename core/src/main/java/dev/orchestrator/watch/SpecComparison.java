@@ -1,6 +1,7 @@
 package dev.orchestrator.watch;
 
 import dev.orchestrator.plan.AppSpec;
+import dev.orchestrator.plan.HealthSpec;
 import dev.orchestrator.plan.LogSpec;
 import dev.orchestrator.plan.RestartSpec;
 import dev.orchestrator.plan.StopSpec;
@@ -60,6 +61,7 @@ final class SpecComparison {
         restart(before.restart(), after.restart());
         stop(before.stop(), after.stop());
         watch(before.watch(), after.watch());
+        health(before.health(), after.health());
         if (reasons.isEmpty()) {
             field("secret keys", AppSpec::secretKeys);
         }
@@ -126,6 +128,15 @@ final class SpecComparison {
         same("watch_delay", a.delay(), b.delay());
     }
 
+    private void health(HealthSpec a, HealthSpec b) {
+        same("ready", a.ready(), b.ready());
+        same("live", a.live(), b.live());
+        same("depends_on", a.dependsOn(), b.dependsOn());
+        same("heartbeat", a.heartbeat(), b.heartbeat());
+        same("max_memory_restart", a.maxMemoryBytes(), b.maxMemoryBytes());
+        same("cron_restart", a.cron(), b.cron());
+    }
+
     private void field(String label, Function<AppSpec, Object> getter) {
         same(label, getter.apply(before), getter.apply(after));
     }
@@ -138,6 +149,6 @@ final class SpecComparison {
 
     private static AppSpec withInstances(AppSpec s, int instances) {
         return new AppSpec(s.name(), s.namespace(), s.runtime(), instances, s.argv(), s.cwd(), s.env(), s.source(),
-                s.logs(), s.restart(), s.stop(), s.watch(), s.secretKeys());
+                s.logs(), s.restart(), s.stop(), s.watch(), s.secretKeys(), s.health());
     }
 }

@@ -124,14 +124,12 @@ class DescriptorReaderTest {
     }
 
     @Test
-    void reservedKeysAreValidatedAndWarnedAboutUntilTheyLand() {
+    void dependsOnIsValidatedAndNoLongerWarnedAboutSinceHealthLanded() {
         ParsedDescriptor d = parse("""
                 script: a.py
                 depends_on: {db: ready, migrate: finished}
                 """);
         assertThat(messages(d)).containsExactly(
-                "services/py/a/ecosystem.yaml:2:1: warning: key 'depends_on' is not supported yet: it is validated but "
-                        + "has no effect in this version",
                 "services/py/a/ecosystem.yaml:2:34: error: key 'depends_on.migrate' has an invalid value: expected "
                         + "started, ready or completed, got 'finished'");
     }
