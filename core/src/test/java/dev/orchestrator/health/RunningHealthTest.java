@@ -86,8 +86,8 @@ class RunningHealthTest {
         List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
         supervisor.subscribe(events::add);
 
-        running = RunningOrchestrator.start(plan, List.of(api), supervisor, loader, false, reports::add, () -> { },
-                "test");
+        running = RunningOrchestrator.start(plan, List.of(api), supervisor, new RunningOrchestrator.Options(false,
+                reports::add, () -> { }, "test", List.of(), () -> loader));
 
         await().until(this::statuses, s -> s.equals(Map.of("db", "running", "api", "running", "other", "stopped")));
         int apiPid = supervisor.snapshot().stream().filter(v -> v.name().equals("api")).findFirst().orElseThrow()
