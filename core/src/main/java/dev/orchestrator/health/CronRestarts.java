@@ -1,5 +1,6 @@
 package dev.orchestrator.health;
 
+import dev.orchestrator.plan.CronSchedule;
 import dev.orchestrator.supervisor.ProcessView;
 import dev.orchestrator.supervisor.Supervisor;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.orchestrator.health;
 
+import dev.orchestrator.plan.DependencyGraph;
 import dev.orchestrator.descriptor.Settings.Condition;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.supervisor.ProcessState;

@@ -1,5 +1,6 @@
 package dev.orchestrator.health;
 
+import dev.orchestrator.plan.DependencyGraph;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.supervisor.LifecycleEvent;
 import dev.orchestrator.supervisor.ProcessView;

@@ -1,9 +1,9 @@
 package dev.orchestrator.instance;
 
+import dev.orchestrator.plan.DependencyGraph;
 import dev.orchestrator.control.ControlServer;
 import dev.orchestrator.control.Selector;
 import dev.orchestrator.control.SocketLocation;
-import dev.orchestrator.health.DependencyGraph;
 import dev.orchestrator.health.HealthMonitor;
 import dev.orchestrator.health.HealthOptions;
 import dev.orchestrator.plan.AppSpec;

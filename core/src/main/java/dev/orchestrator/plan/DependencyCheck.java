@@ -4,7 +4,6 @@ import dev.orchestrator.descriptor.KeySuggester;
 import dev.orchestrator.descriptor.Problem;
 import dev.orchestrator.descriptor.Settings;
 import dev.orchestrator.descriptor.SourcePosition;
-import dev.orchestrator.health.DependencyGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,6 @@ import dev.orchestrator.descriptor.AppEntry;
 import dev.orchestrator.descriptor.AppKey;
 import dev.orchestrator.descriptor.RootConfig;
 import dev.orchestrator.descriptor.Settings;
-import dev.orchestrator.health.CronSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

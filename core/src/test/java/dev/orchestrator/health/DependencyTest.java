@@ -1,5 +1,6 @@
 package dev.orchestrator.health;
 
+import dev.orchestrator.plan.DependencyGraph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

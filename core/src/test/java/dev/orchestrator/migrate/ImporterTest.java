@@ -213,8 +213,7 @@ class ImporterTest {
                 cron_restart: 0 4 * * *
                 """);
         assertThat(findings("services/py/embeddings/ecosystem.config.json", "embeddings")).contains(
-                "mapped: cron_restart '0 0 4 * * *' has a seconds field (0): written as '0 4 * * *'",
-                "warning: key 'cron_restart' is not supported yet: it is validated but has no effect in this version");
+                "mapped: cron_restart '0 0 4 * * *' has a seconds field (0): written as '0 4 * * *'");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.orchestrator.health;
+package dev.orchestrator.plan;
 
 import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;

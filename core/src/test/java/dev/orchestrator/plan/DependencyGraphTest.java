@@ -1,4 +1,4 @@
-package dev.orchestrator.health;
+package dev.orchestrator.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

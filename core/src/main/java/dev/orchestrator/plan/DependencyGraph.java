@@ -1,6 +1,5 @@
-package dev.orchestrator.health;
+package dev.orchestrator.plan;
 
-import dev.orchestrator.plan.AppSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
