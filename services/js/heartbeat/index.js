@@ -1,7 +1,25 @@
-// Heartbeat stand-in: prints a tick; real services POST {pid, name} to http://127.0.0.1:$HEARTBEAT_PORT/heartbeat.
+// A heartbeat client, as the team's services have: POST {pid, name} to the orchestrator's heartbeat endpoint every
+// few seconds. An app that has sent one is restarted when it goes silent for longer than HEARTBEAT_TIMEOUT.
+const http = require("node:http");
+
 const name = process.env.ORCHESTRATOR_APP || "heartbeat";
-console.log(`${name}: pid ${process.pid}, instance ${process.env.NODE_APP_INSTANCE}, port ${process.env.HEARTBEAT_PORT}`);
-const timer = setInterval(() => console.log(`${name}: tick`), 5000);
+const port = Number(process.env.HEARTBEAT_PORT || 5005);
+let beats = 0;
+
+function beat() {
+  const body = JSON.stringify({ pid: process.pid, name });
+  const req = http.request({ host: "127.0.0.1", port, path: "/heartbeat", method: "POST",
+    headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+    res.resume();
+    if (++beats === 1 || res.statusCode !== 200) console.log(`${name}: heartbeat answered ${res.statusCode}`);
+  });
+  req.on("error", (e) => console.error(`${name}: heartbeat failed: ${e.message}`));
+  req.end(body);
+}
+
+console.log(`${name}: pid ${process.pid}, instance ${process.env.NODE_APP_INSTANCE}, port ${port}`);
+beat();
+const timer = setInterval(beat, 5000);
 process.on("SIGTERM", () => {
   clearInterval(timer);
   console.error(`${name}: SIGTERM, shutting down`);
