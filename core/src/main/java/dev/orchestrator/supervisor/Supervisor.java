@@ -14,16 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,8 +35,6 @@ public final class Supervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
 
     private final SupervisorOptions options;
-    private final NavigableMap<String, List<ProcessRunner>> apps = new ConcurrentSkipListMap<>();
-    private final ReentrantLock registry = new ReentrantLock();
     private final GroupStopper stopper = new GroupStopper();
     private final EventBus events = new EventBus();
     private final LogFiles logFiles;
@@ -49,6 +44,7 @@ public final class Supervisor implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("orchestrator-timer").daemon(true).factory());
     private final Services services;
+    private final AppRegistry apps;
     private final Instant startedAt = Instant.now();
     private volatile boolean closed;
     private volatile Function<Collection<AppSpec>, List<List<String>>> stopOrder =
@@ -61,6 +57,7 @@ public final class Supervisor implements AutoCloseable {
         this.stateFile = new StateFile(options.stateDir(), this::stateSnapshot);
         this.services = new Services(options.clock(), options.runId(), stopper, logFiles, events, control, timer,
                 Duration.ofSeconds(1), stateFile::changed);
+        this.apps = new AppRegistry(services);
         if (options.console() != null) {
             events.subscribe(new EventPrinter(options.console()));
         }
@@ -94,21 +91,12 @@ public final class Supervisor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("supervisor is closed; app '" + spec.name() + "' was not started");
         }
-        List<ProcessRunner> runners = new ArrayList<>();
-        registry.lock();
-        try {
-            List<ProcessRunner> old = apps.getOrDefault(spec.name(), List.of());
+        List<ProcessRunner> runners = apps.resize(spec.name(), spec.instances(), old -> {
             if (old.stream().anyMatch(ProcessRunner::active)) {
                 throw new IllegalStateException("app '" + spec.name() + "' is already running; stop it first, or "
                         + "restart it to apply a new spec");
             }
-            for (int i = 0; i < spec.instances(); i++) {
-                runners.add(i < old.size() ? old.get(i) : new ProcessRunner(services, spec.name(), i));
-            }
-            apps.put(spec.name(), List.copyOf(runners));
-        } finally {
-            registry.unlock();
-        }
+        });
         if (options.console() != null) {
             for (int i = 0; i < spec.instances(); i++) {
                 options.console().reserve(spec.processLabel(i));
@@ -119,7 +107,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** The health package: instance {@code instance}'s ready probe passed for child {@code pid}. */
     public boolean markReady(String name, int instance, int pid) {
-        ProcessRunner r = runnerOrNull(name, instance);
+        ProcessRunner r = apps.runnerOrNull(name, instance);
         return r != null && r.markReady(pid);
     }
 
@@ -129,7 +117,7 @@ public final class Supervisor implements AutoCloseable {
      * that child was still running and is now being restarted.
      */
     public boolean restartUnhealthy(String name, int instance, int pid, String reason) {
-        ProcessRunner r = runnerOrNull(name, instance);
+        ProcessRunner r = apps.runnerOrNull(name, instance);
         return r != null && r.restartFor(pid, reason, false);
     }
 
@@ -138,7 +126,7 @@ public final class Supervisor implements AutoCloseable {
      * that exited or errored on their own start again; ones the user stopped stay stopped. Returns how many acted.
      */
     public int restartScheduled(String name, String reason) {
-        return (int) apps.getOrDefault(name, List.of()).stream().filter(r -> r.restartFor(null, reason, true)).count();
+        return (int) apps.find(name).orElse(List.of()).stream().filter(r -> r.restartFor(null, reason, true)).count();
     }
 
     /**
@@ -151,29 +139,22 @@ public final class Supervisor implements AutoCloseable {
 
     /** Shows an app whose plan failed as {@code failed} with {@code reason}; it is not started. */
     public void markFailed(String name, String reason) {
-        ProcessRunner runner;
-        registry.lock();
-        try {
-            List<ProcessRunner> old = apps.get(name);
-            if (old != null && old.stream().anyMatch(ProcessRunner::active)) {
+        ProcessRunner runner = apps.resize(name, 1, old -> {
+            if (old.stream().anyMatch(ProcessRunner::active)) {
                 throw new IllegalStateException("app '" + name + "' is running; stop it before marking it failed");
             }
-            runner = old == null ? new ProcessRunner(services, name, 0) : old.getFirst();
-            apps.put(name, List.of(runner));
-        } finally {
-            registry.unlock();
-        }
+        }).getFirst();
         runner.markFailed(reason);
     }
 
     /** Stops every instance (all in parallel); completes when no process of their groups is left. */
     public CompletableFuture<Void> stop(String name) {
-        return allOf(runners(name).stream().map(ProcessRunner::stop).toList());
+        return allOf(apps.runners(name).stream().map(ProcessRunner::stop).toList());
     }
 
     /** Stops, then starts again with the spec it was last started with. */
     public CompletableFuture<Void> restart(String name) {
-        List<ProcessRunner> runners = runners(name);
+        List<ProcessRunner> runners = apps.runners(name);
         AppSpec spec = runners.getFirst().spec();
         if (spec == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("app '" + name + "' has no plan to "
@@ -184,14 +165,14 @@ public final class Supervisor implements AutoCloseable {
 
     /** Stops, then starts with {@code fresh} (a re-plan: edited env and args apply). Starts an unknown app. */
     public CompletableFuture<Void> restart(AppSpec fresh) {
-        CompletableFuture<Void> stopped = apps.containsKey(fresh.name()) ? stop(fresh.name())
+        CompletableFuture<Void> stopped = apps.contains(fresh.name()) ? stop(fresh.name())
                 : CompletableFuture.completedFuture(null);
         return stopped.thenRun(() -> start(fresh));
     }
 
     /** Starts one instance again with the app's current spec (after {@link #stopInstance}). */
     public void startInstance(String name, int instance) {
-        ProcessRunner runner = runner(name, instance);
+        ProcessRunner runner = apps.runner(name, instance);
         AppSpec spec = runner.spec();
         if (spec == null) {
             throw new IllegalStateException("app '" + name + "' has no plan to start: its plan failed; fix the "
@@ -202,12 +183,12 @@ public final class Supervisor implements AutoCloseable {
 
     /** Stops one instance; the others keep running. */
     public CompletableFuture<Void> stopInstance(String name, int instance) {
-        return runner(name, instance).stop();
+        return apps.runner(name, instance).stop();
     }
 
     /** Stops one instance and starts it again with {@code spec}. */
     public CompletableFuture<Void> restartInstance(String name, int instance, AppSpec spec) {
-        ProcessRunner runner = runner(name, instance);
+        ProcessRunner runner = apps.runner(name, instance);
         return runner.stop().thenRun(() -> runner.start(spec));
     }
 
@@ -216,18 +197,9 @@ public final class Supervisor implements AutoCloseable {
      * stop and are forgotten, the ones that stay keep running (their next launch uses {@code spec}).
      */
     public CompletableFuture<Void> scale(AppSpec spec) {
-        List<ProcessRunner> old = runners(spec.name());
-        List<ProcessRunner> kept = new ArrayList<>(old.subList(0, Math.min(old.size(), spec.instances())));
-        List<ProcessRunner> surplus = old.subList(kept.size(), old.size());
-        for (int i = kept.size(); i < spec.instances(); i++) {
-            kept.add(new ProcessRunner(services, spec.name(), i));
-        }
-        registry.lock();
-        try {
-            apps.put(spec.name(), List.copyOf(kept));
-        } finally {
-            registry.unlock();
-        }
+        List<ProcessRunner> old = apps.runners(spec.name());
+        List<ProcessRunner> kept = apps.resize(spec.name(), spec.instances(), before -> { });
+        List<ProcessRunner> surplus = old.subList(Math.min(old.size(), kept.size()), old.size());
         for (int i = 0; i < kept.size(); i++) {
             if (options.console() != null) {
                 options.console().reserve(spec.processLabel(i));
@@ -243,27 +215,12 @@ public final class Supervisor implements AutoCloseable {
 
     /** Records {@code spec} for an app the user stopped, so a later start uses it; starts nothing. */
     public void updateStopped(AppSpec spec) {
-        List<ProcessRunner> runners = apps.get(spec.name());
-        if (runners == null || runners.size() != spec.instances()) {
-            registry.lock();
-            try {
-                List<ProcessRunner> fresh = new ArrayList<>();
-                for (int i = 0; i < spec.instances(); i++) {
-                    fresh.add(runners != null && i < runners.size() ? runners.get(i)
-                            : new ProcessRunner(services, spec.name(), i));
-                }
-                apps.put(spec.name(), List.copyOf(fresh));
-                runners = fresh;
-            } finally {
-                registry.unlock();
-            }
-        }
-        runners.forEach(r -> r.adopt(spec));
+        apps.resize(spec.name(), spec.instances(), old -> { }).forEach(r -> r.adopt(spec));
     }
 
     /** Stops the app and forgets it (its descriptor or folder is gone). */
     public CompletableFuture<Void> remove(String name) {
-        if (!apps.containsKey(name)) {
+        if (!apps.contains(name)) {
             return CompletableFuture.completedFuture(null);
         }
         return stop(name).thenRun(() -> apps.remove(name));
@@ -271,8 +228,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** The spec the app last ran with (or will run with), if it has one. */
     public java.util.Optional<AppSpec> spec(String name) {
-        List<ProcessRunner> runners = apps.get(name);
-        return runners == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(runners.getFirst().spec());
+        return apps.find(name).map(runners -> runners.getFirst().spec());
     }
 
     /**
@@ -287,7 +243,7 @@ public final class Supervisor implements AutoCloseable {
         for (List<String> level : levels) {
             chain = chain.thenCompose(first -> {
                 List<CompletableFuture<Void>> stops = new ArrayList<>();
-                level.forEach(name -> apps.getOrDefault(name, List.of()).forEach(r -> stops.add(r.stop())));
+                level.forEach(name -> apps.find(name).orElse(List.of()).forEach(r -> stops.add(r.stop())));
                 return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
                         .handle((v, t) -> first != null ? first : t);
             });
@@ -303,7 +259,7 @@ public final class Supervisor implements AutoCloseable {
 
     private List<List<String>> stopLevels() {
         List<AppSpec> specs = new ArrayList<>();
-        apps.values().forEach(rs -> {
+        apps.all().forEach(rs -> {
             AppSpec spec = rs.getFirst().spec();
             if (spec != null) {
                 specs.add(spec);
@@ -312,7 +268,7 @@ public final class Supervisor implements AutoCloseable {
         List<List<String>> levels = new ArrayList<>(stopOrder.apply(specs).stream().map(ArrayList::new).toList());
         java.util.Set<String> placed = new java.util.HashSet<>();
         levels.forEach(placed::addAll);
-        List<String> rest = apps.keySet().stream().filter(n -> !placed.contains(n)).toList();
+        List<String> rest = apps.names().stream().filter(n -> !placed.contains(n)).toList();
         if (levels.isEmpty()) {
             levels.add(new ArrayList<>());
         }
@@ -322,20 +278,20 @@ public final class Supervisor implements AutoCloseable {
 
     /** SIGKILLs every group and stray now (the second Ctrl-C); does not wait. */
     public void killAllNow() {
-        apps.values().forEach(rs -> rs.forEach(ProcessRunner::killNow));
+        apps.all().forEach(rs -> rs.forEach(ProcessRunner::killNow));
         control.execute(() -> stopStrays(Signal.SIGKILL, Duration.ZERO));
     }
 
     /** One row per process, by app name then instance. */
     public List<ProcessView> snapshot() {
         List<ProcessView> views = new ArrayList<>();
-        apps.values().forEach(rs -> rs.forEach(r -> views.add(r.view())));
+        apps.all().forEach(rs -> rs.forEach(r -> views.add(r.view())));
         return views;
     }
 
     /** The last lines (up to 50) the process wrote to stderr. */
     public List<String> recentStderr(String name, int instance) {
-        return runner(name, instance).recentStderr();
+        return apps.runner(name, instance).recentStderr();
     }
 
     /**
@@ -369,29 +325,6 @@ public final class Supervisor implements AutoCloseable {
         stateFile.close();
     }
 
-    private ProcessRunner runner(String name, int instance) {
-        List<ProcessRunner> runners = runners(name);
-        if (instance < 0 || instance >= runners.size()) {
-            throw new IllegalArgumentException("app '" + name + "' has no instance " + instance + "; it has "
-                    + runners.size() + " (0 to " + (runners.size() - 1) + ")");
-        }
-        return runners.get(instance);
-    }
-
-    private ProcessRunner runnerOrNull(String name, int instance) {
-        List<ProcessRunner> runners = apps.get(name);
-        return runners == null || instance < 0 || instance >= runners.size() ? null : runners.get(instance);
-    }
-
-    private List<ProcessRunner> runners(String name) {
-        List<ProcessRunner> runners = apps.get(name);
-        if (runners == null) {
-            throw new IllegalArgumentException("app '" + name + "' is unknown; known apps: "
-                    + String.join(", ", apps.keySet()));
-        }
-        return runners;
-    }
-
     private void stopStrays(Signal signal, Duration timeout) {
         List<ProcStat> strays = ProcFs.withEnvironmentEntry("ORCHESTRATOR_RUN=" + options.runId());
         if (!strays.isEmpty()) {
@@ -402,7 +335,7 @@ public final class Supervisor implements AutoCloseable {
 
     private StateFile.State stateSnapshot() {
         List<StateFile.Entry> entries = new ArrayList<>();
-        apps.values().forEach(rs -> rs.forEach(r -> r.stateEntry().ifPresent(entries::add)));
+        apps.all().forEach(rs -> rs.forEach(r -> r.stateEntry().ifPresent(entries::add)));
         return new StateFile.State(1, options.runId(), ProcessHandle.current().pid(), startedAt.toString(), entries);
     }
 
