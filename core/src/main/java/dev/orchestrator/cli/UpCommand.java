@@ -73,7 +73,7 @@ final class UpCommand implements Callable<Integer> {
         } catch (InstanceLock.AlreadyRunningException e) {
             throw new CliException(ExitCodes.FAILED, e.getMessage());
         }
-        ConsolePrinter console = ConsolePrinter.toStdout();
+        ConsolePrinter console = daemonChild ? ConsolePrinter.messagesOnlyToStdout() : ConsolePrinter.toStdout();
         console.reserve(SELF);
         // Leftovers of an orchestrator that was killed are stopped before anything starts: they may hold ports.
         Recovery.recoverLeftovers(stateDir).forEach(line -> console.message(SELF, line));

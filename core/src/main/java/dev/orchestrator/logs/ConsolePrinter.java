@@ -33,10 +33,16 @@ public final class ConsolePrinter implements LogFollower, AutoCloseable {
     private volatile boolean closing;
     private volatile int width;
     private boolean broken;
+    private final boolean followApps;
 
     public ConsolePrinter(OutputStream out, boolean colour) {
+        this(out, colour, true);
+    }
+
+    private ConsolePrinter(OutputStream out, boolean colour, boolean followApps) {
         this.out = new BufferedOutputStream(out, 1 << 16);
         this.colour = colour;
+        this.followApps = followApps;
         this.thread = Thread.ofPlatform().name("orchestrator-console").daemon(true).stackSize(512 << 10)
                 .start(this::run);
     }
@@ -61,11 +67,46 @@ public final class ConsolePrinter implements LogFollower, AutoCloseable {
         LockSupport.unpark(thread);
     }
 
+    /**
+     * The daemon's own log: the supervisor's messages only. The apps' output is already in their log files; copying it
+     * into orchestrator.log too would double every byte written (a million-line flood became a second 100 MB file).
+     */
+    public static ConsolePrinter messagesOnlyToStdout() {
+        return new ConsolePrinter(new FileOutputStream(FileDescriptor.out), false, false);
+    }
+
     @Override
     public Handle follow(String label, FileChannel reader) {
         widen(label);
+        if (!followApps) {
+            try {
+                reader.close();
+            } catch (java.io.IOException e) {
+                // nothing was read from it
+            }
+            return IGNORED;
+        }
         return new Tail(this, label, reader);
     }
+
+    private static final Handle IGNORED = new Handle() {
+        @Override
+        public void written() {
+        }
+
+        @Override
+        public void rotated(FileChannel next) {
+            try {
+                next.close();
+            } catch (java.io.IOException e) {
+                // nothing was read from it
+            }
+        }
+
+        @Override
+        public void closed(long endOffset) {
+        }
+    };
 
     /** Prints what is pending (waiting at most {@code timeout} for a slow terminal) and stops. */
     public void close(Duration timeout) {
