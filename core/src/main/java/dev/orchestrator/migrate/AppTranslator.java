@@ -1,5 +1,6 @@
 package dev.orchestrator.migrate;
 
+import dev.orchestrator.descriptor.Pm2Keys;
 import dev.orchestrator.descriptor.AppKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,9 +55,9 @@ final class AppTranslator {
     }
 
     private static void applyAliases(Map<String, Object> raw, AppNotes notes) {
-        for (String alias : Pm2Options.ALIAS_ORDER) {
+        for (String alias : Pm2Keys.ALIAS_ORDER) {
             Object value = raw.remove(alias);
-            String canonical = Pm2Options.ALIASES.get(alias);
+            String canonical = Pm2Keys.ALIASES.get(alias);
             if (value == null || raw.containsKey(canonical)) {
                 continue;
             }
@@ -162,7 +163,7 @@ final class AppTranslator {
         }
         Object signal = raw.remove("kill_signal");
         out.keys().put(AppKey.KILL_SIGNAL, signal == null ? "SIGINT" : TextValues.string(signal));
-        raw.forEach((key, value) -> notes.unsupported(Pm2Options.unsupported(key)
+        raw.forEach((key, value) -> notes.unsupported(Pm2Keys.unsupported(key)
                 .map(reason -> key + " not imported: " + reason)
                 .orElse("'" + key + "' is not a PM2 option (PM2 ignored it): not imported")));
     }
