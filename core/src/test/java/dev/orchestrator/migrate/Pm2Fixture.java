@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
 import dev.orchestrator.plugin.PluginRegistry;
+import dev.orchestrator.testing.FixtureProjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,21 +26,7 @@ final class Pm2Fixture {
     }
 
     static Path copy(String name, Path into) {
-        Path from = SOURCE.resolve(name);
-        Path to = into.resolve(name);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-            return to.toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FixtureProjects.copyTree(SOURCE.resolve(name), into.resolve(name));
     }
 
     /** node's folder, or the test is skipped: PM2 configs are JavaScript and only node evaluates them. */

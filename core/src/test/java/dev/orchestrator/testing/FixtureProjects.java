@@ -17,8 +17,11 @@ public final class FixtureProjects {
     }
 
     public static Path copy(String name, Path into) {
-        Path from = SOURCE.resolve(name);
-        Path to = into.resolve(name);
+        return copyTree(SOURCE.resolve(name), into.resolve(name));
+    }
+
+    /** Copies the tree {@code from} to {@code to} (exec bits kept); returns {@code to}'s real path. */
+    public static Path copyTree(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
