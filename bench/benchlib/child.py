@@ -2,8 +2,10 @@
 
   child.py sleep    MARKERS NAME       write the marker (the time this code started), then sleep
   child.py stubborn MARKERS NAME       ignore SIGTERM, SIGINT and SIGHUP, write the marker, sleep (needs SIGKILL)
-  child.py flood    MARKERS NAME N     build N numbered lines of 100 bytes, write the marker, write them to stdout
-                                       as fast as os.write takes them (8000-byte writes, whole lines), then sleep
+  child.py flood    MARKERS NAME N     build N numbered lines of 100 bytes, write the marker, wait for the file
+                                       MARKERS/go (polled every ms: all writers start together, none of them
+                                       still building its lines), write the lines to stdout as fast as os.write
+                                       takes them (8000-byte writes, whole lines), then sleep
 
 The marker is MARKERS/NAME.PID holding time.time_ns(), renamed into place so a reader never sees it half written.
 Flood children sleep after writing so that no supervisor restarts them (a restart would write the lines twice).
@@ -36,6 +38,9 @@ def main():
     if mode == "flood":
         data = lines(name, 0, int(sys.argv[4]))
         marker(markers, name, time.time_ns())
+        go = os.path.join(markers, "go")
+        while not os.path.exists(go):
+            time.sleep(0.001)
         view, off = memoryview(data), 0
         while off < len(data):
             off += os.write(1, view[off:off + 8000])

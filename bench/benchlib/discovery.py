@@ -1,8 +1,10 @@
 """Workload 7: discovery at scale. Generated trees of N service folders (services/gNNN/sNNNNN, 100 per group; even
 ones with an ecosystem.yaml, odd ones drop-in `main.py`), each with a `src/` folder and a `node_modules` tree of a
-few folders that discovery and the watcher must skip. Times `orchestrator config --json`; then, with
+few folders that discovery and the watcher must skip; plus services/keeper, one sleeping app (`up` refuses a
+project with nothing to run). Times `orchestrator config --json`; then, with
 `defaults: {disabled: true}` in orchestrator.yaml so nothing starts, counts the inotify watches of `up -d --watch`
 (`inotify wd:` lines in /proc/<daemon>/fdinfo) and checks that none is on a folder inside node_modules."""
+import json
 import os
 import shutil
 import time
@@ -11,12 +13,13 @@ from . import procs
 from .common import BenchError
 from .lifecycle import _teardown
 from .tools import run
+from .trees import CHILD
 
-GEN_VERSION = "1"
+GEN_VERSION = "2"
 SKIPPED = {"node_modules", ".git", ".venv", "venv", "__pycache__", "target", "logs", ".orchestrator"}
 
 
-def generate(root, n):
+def generate(root, n, python):
     stamp = os.path.join(root, ".bench-tree")
     if os.path.exists(stamp) and open(stamp).read() == "%s %d" % (GEN_VERSION, n):
         return  # the same tree as last run: generating 10,000 folders takes a while
@@ -36,6 +39,13 @@ def generate(root, n):
         if i % 2 == 0:
             with open(os.path.join(d, "ecosystem.yaml"), "w") as fh:
                 fh.write("name: app%05d\nruntime: python\nscript: main.py\nenv:\n  INDEX: \"%d\"\n" % (i, i))
+    # `up` refuses a project with nothing to run: one real app, enabled over the watch run's `disabled: true`
+    keeper = os.path.join(root, "services", "keeper")
+    os.makedirs(keeper)
+    shutil.copyfile(CHILD, os.path.join(keeper, "child.py"))
+    with open(os.path.join(keeper, "ecosystem.yaml"), "w") as fh:
+        fh.write("name: keeper\nruntime: python\ninterpreter: %s\nscript: child.py\ndisabled: false\n"
+                 "args: [sleep, %s, keeper]\n" % (json.dumps(python), json.dumps(keeper)))
     with open(stamp, "w") as fh:
         fh.write("%s %d" % (GEN_VERSION, n))
 
@@ -75,7 +85,7 @@ def discovery(ctx, sizes, config_rounds, watch_sizes):
     for n in sizes:
         root = os.path.join(ctx.scratch, "trees", "disc%d" % n)
         t = time.monotonic()
-        generate(root, n)
+        generate(root, n, ctx.python)
         ctx.log("discovery tree of %d service folders ready (%.1f s)" % (n, time.monotonic() - t))
         yaml = os.path.join(root, "orchestrator.yaml")
         if os.path.exists(yaml):
@@ -85,8 +95,8 @@ def discovery(ctx, sizes, config_rounds, watch_sizes):
             out = run([ctx.launcher, "config", "--json", "-C", root], timeout=300)
             ms = (time.monotonic() - t0) * 1000
             apps = out.count('"status" : "ok"') + out.count('"status":"ok"')
-            if apps != n:
-                raise BenchError("config over %d folders found %d ok apps" % (n, apps))
+            if apps != n + 1:
+                raise BenchError("config over %d folders (and the keeper) found %d ok apps" % (n, apps))
             ctx.add("discovery", "config --json, %s service folders" % format(n, ","), "orchestrator", ms)
             ctx.log("config --json over %d folders: %.0f ms" % (n, ms))
         if n in watch_sizes:

@@ -18,13 +18,14 @@ PACE_S = 2.2
 
 
 def hot_reload(ctx, edits):
-    apps = [App("edit_env", env={"EDIT": "0"}), App("edit_src", watch=True)]
+    apps = [App("edit_env", env={"EDIT": "0"}), App("edit_src", watch=True),
+            App("edit_src0", watch=True, watch_delay="0")]
     tree = Tree(os.path.join(ctx.scratch, "trees", "reload"), apps, ctx.python)
-    env_app, src_app = apps
+    env_app, src_app, src0_app = apps
     orch = ctx.tool("orchestrator")
     try:
         p = orch.launch(tree, watch=True)
-        wait_markers(tree, "orchestrator", ["edit_env", "edit_src"], START_TIMEOUT)
+        wait_markers(tree, "orchestrator", [a.name for a in apps], START_TIMEOUT)
         orch.settle(p)
         time.sleep(1.0)
 
@@ -35,6 +36,9 @@ def hot_reload(ctx, edits):
         _expect_quiet(ctx, tree, "orchestrator", src_app, "descriptor saves of edit_env")
         _edits(ctx, tree, "orchestrator", src_app, "source save (watch)", lambda i: _touch(tree, src_app, i), edits)
         _expect_quiet(ctx, tree, "orchestrator", env_app, "source saves of edit_src")
+        _edits(ctx, tree, "orchestrator", src0_app, "source save (watch, watch_delay: 0)",
+               lambda i: _touch(tree, src0_app, i), edits)
+        _expect_quiet(ctx, tree, "orchestrator", src_app, "source saves of edit_src0")
     finally:
         _teardown(ctx, orch, tree, "hot reload, orchestrator")
 
@@ -105,6 +109,8 @@ def _floor_edits(ctx, edits):
             seen.add(pid)
             ctx.add("reload", "source save (watch)", "floor", (ts - t0) / 1e6)
             time.sleep(0.3)
+        ctx.log("hot reload floor, source save: %s ms" % ", ".join(
+            "%.0f" % v for v in ctx.results["reload"]["source save (watch)"]["floor"][-edits:]))
     finally:
         for c in children:
             if c.poll() is None:

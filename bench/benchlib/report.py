@@ -39,10 +39,13 @@ def ratio(a, b):
     return "%.2fx" % (a / b) if a is not None and b else "–"
 
 
-def table(results, section, unit, floor="floor", extra=None, inverse=False):
+def table(results, section, unit, floor="floor", inverse=False, ratios=True):
     rows = results.get(section, {})
     cols = [c for c in COLS if any(c in r for r in rows.values())]
-    head = ["workload"] + [TITLES[c] for c in cols] + ["n", "orch / PM2", "orch / %s" % TITLES[floor]]
+    head = ["workload"] + [TITLES[c] for c in cols] + ["n"]
+    if ratios:
+        head += ["orch / PM2", "orch / %s" % TITLES[floor]] if not inverse else [
+            "orch vs PM2 (throughput)", "orch vs %s (throughput)" % TITLES[floor]]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row, by_tool in rows.items():
         o, p, f = (med(results, section, row, t) for t in ("orchestrator", "pm2", floor))
@@ -51,7 +54,8 @@ def table(results, section, unit, floor="floor", extra=None, inverse=False):
             r1, r2 = ratio(p, o), ratio(f, o)
         else:
             r1, r2 = ratio(o, p), ratio(o, f)
-        out.append("| " + " | ".join([row] + [cell(by_tool.get(c), unit) for c in cols] + [str(n), r1, r2]) + " |")
+        out.append("| " + " | ".join([row] + [cell(by_tool.get(c), unit) for c in cols] + [str(n)]
+                                     + ([r1, r2] if ratios else [])) + " |")
     return "\n".join(out)
 
 
@@ -175,10 +179,10 @@ def render(results, notes, meta, leaks):
         out += ["## 7. Discovery at scale", "",
                 "`orchestrator config --json` (launcher and JVM start included) over generated trees: "
                 "`services/gNNN/sNNNNN`, half with an `ecosystem.yaml`, half drop-in `main.py`, each with `src/` "
-                "and a `node_modules` tree of 4 folders. Then `up -d --watch` on the same tree with "
+                "and a `node_modules` tree of 7 folders (two packages and `.bin`). Then `up -d --watch` on the same tree with "
                 "`defaults: {disabled: true}` (nothing starts) and its inotify watches counted from "
                 "/proc/<daemon>/fdinfo.", "",
-                table(results, "discovery", "ms"), ""]
+                table(results, "discovery", "ms", ratios=False), ""]
         rows = results.get("watches", {})
         if rows:
             out += ["| tree | inotify watches | real folders (root + services/ walked) | in node_modules | "

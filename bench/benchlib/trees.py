@@ -17,6 +17,7 @@ class App:
     mode: str = "sleep"  # sleep | stubborn | flood
     lines: int = 0  # flood only
     watch: bool = False  # orchestrator `watch: true` (PM2 gets --watch on its command line instead)
+    watch_delay: str = ""  # orchestrator `watch_delay` when set (default 300 ms)
     env: dict = field(default_factory=dict)
 
 
@@ -68,6 +69,8 @@ class Tree:
                  "log_rotate: {max_size: 64G, retain: 1}"]
         if app.watch:
             lines.append("watch: true")
+        if app.watch_delay:
+            lines.append("watch_delay: " + app.watch_delay)
         if app.env:
             lines.append("env:")
             lines += ["  %s: %s" % (k, q(v)) for k, v in app.env.items()]
@@ -154,7 +157,7 @@ class Tree:
         found = {}
         d = self.markers_dir(tool)
         for entry in os.listdir(d):
-            if entry.endswith(".tmp"):
+            if entry.endswith(".tmp") or "." not in entry:  # "go" is the flood children's start signal
                 continue
             name, pid = entry.rsplit(".", 1)
             try:
