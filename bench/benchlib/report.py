@@ -167,6 +167,11 @@ def render(results, notes, meta, leaks):
             out += ["Integrity (every line of every log compared with what its child wrote): " + ", ".join(
                 "%s %s: %d/%d rounds clean" % (TITLES[t], row, sum(v), len(v))
                 for row, by in results["log-ok"].items() for t, v in by.items()) + ".", ""]
+        if section == "log" and "log-daemonlog" in results:
+            out += ["Size of `.orchestrator/orchestrator.log` (the daemon's own log) after each orchestrator round, "
+                    "from empty: " + ", ".join("%s: %s" % (row, cell(by["orchestrator"], "MB"))
+                                               for row, by in results["log-daemonlog"].items())
+                    + " (the apps wrote 100 MB per writer).", ""]
         out += ["- " + n for n in notes.get(section, [])] + ([""] if notes.get(section) else [])
     if any(s in results for s in ("rss", "threads", "cpu")):
         out += ["## 3. Daemon overhead: the supervisor process itself", "",

@@ -18,10 +18,13 @@ def throughput(ctx, writers, n_lines, rounds, tools):
     tree = Tree(os.path.join(ctx.scratch, "trees", "flood%d" % writers),
                 [App("f%d" % i, "flood", lines=n_lines) for i in range(writers)], ctx.python)
     row = "%d writer%s x %s lines" % (writers, "" if writers == 1 else "s", format(n_lines, ","))
+    daemon_log = os.path.join(tree.root, ".orchestrator", "orchestrator.log")
     for r in range(rounds):
         for name in rotate(tools, r):
             tool = ctx.tool(name)
             tree.reset(name)
+            if name == "orchestrator" and os.path.exists(daemon_log):
+                os.unlink(daemon_log)
             try:
                 p = tool.launch(tree)
                 wait_markers(tree, name, [a.name for a in tree.apps], START_TIMEOUT)
@@ -43,6 +46,10 @@ def throughput(ctx, writers, n_lines, rounds, tools):
                                                                "; ".join(problems) or "every line intact"))
             finally:
                 _teardown(ctx, tool, tree, "log throughput %s, %s, round %d" % (row, name, r + 1))
+                if name == "orchestrator" and os.path.exists(daemon_log):
+                    # the daemon's own log: how much of the apps' output it copied there (then drop it)
+                    ctx.add("log-daemonlog", row, name, os.path.getsize(daemon_log) / 1e6)
+                    os.unlink(daemon_log)
                 for a in tree.apps:  # a gigabyte per round: do not keep it
                     for path in (tree.out_log(name, a), tree.err_log(name, a)):
                         if os.path.exists(path):
