@@ -15,6 +15,7 @@ class Context:
     def __init__(self, run_id, scratch, python, tools, quick, launcher):
         self.run_id, self.scratch, self.python, self.tools, self.quick = run_id, scratch, python, tools, quick
         self.launcher = launcher
+        self.cpu_window = 5.0 if quick else 10.0  # seconds of idle CPU sampling with 100 children
         self.results = {}  # section -> row -> tool -> [samples]
         self.notes = {}  # section -> [text]
         self.leaks = []  # (where, {pid: cmdline})

@@ -13,7 +13,7 @@ from .trees import KILL_TIMEOUT_MS, App, Tree
 
 START_TIMEOUT = 120
 SETTLE_S = 3.0
-CPU_WINDOW_S = 10.0
+RSS_ROUNDS = 2  # rounds of N=10 that also sample the daemon (3 s of settling each)
 
 
 def cold_start(ctx, n, rounds, tools):
@@ -47,23 +47,23 @@ def _round(ctx, tool, tree, n, r, cpu_done):
     ctx.log("cold start N=%d %s: %.0f ms to the last marker (command returned at %.0f ms)"
             % (n, tool.name, cold_ms, cmd_ms))
     daemon = tool.daemon_pid(tree)
-    if n >= 10 and daemon:
+    if daemon and (n == 100 or (n == 10 and r < RSS_ROUNDS)):
         time.sleep(SETTLE_S)
-        _overhead(ctx, tool, daemon, n, cpu=(n == 100 and tool.name not in cpu_done))
+        _overhead(ctx, tool, daemon, n, cpu=(n == 100 and tool.name not in cpu_done), window=ctx.cpu_window)
         cpu_done.add(tool.name)
     if n == 100:
         _stop(ctx, tool, tree, r)
 
 
-def _overhead(ctx, tool, daemon, n, cpu):
+def _overhead(ctx, tool, daemon, n, cpu, window):
     rss, thr = procs.rss_bytes(daemon), procs.threads(daemon)
     ctx.add("rss", "%d children" % n, tool.name, rss / 2**20)
     ctx.add("threads", "%d children" % n, tool.name, thr)
     line = "%s daemon (pid %d) with %d children: RSS %.1f MB, %d threads" % (tool.name, daemon, n, rss / 2**20, thr)
     if cpu:
-        pct = procs.cpu_percent(daemon, CPU_WINDOW_S)
+        pct = procs.cpu_percent(daemon, window)
         ctx.add("cpu", "idle, 100 children", tool.name, pct)
-        line += ", CPU %.2f%% over %.0f s idle" % (pct, CPU_WINDOW_S)
+        line += ", CPU %.2f%% over %.0f s idle" % (pct, window)
     ctx.log(line)
 
 

@@ -131,11 +131,12 @@ SECTIONS = [
      "kills are 1.2 s after the previous start, past every tool's minimum uptime. The floor is `while :; do "
      "python child.py; done`."),
     ("log", "ms", "floor-pipe", "4. Log throughput: first write to every byte in the log files",
-     "Each child writes 1,000,000 numbered lines of 100 bytes (100 MB) in 8000-byte writes; the clock starts at the "
-     "first child's marker (written after it built its lines) and stops when the log files hold every byte "
-     "(sizes polled every 5 ms). Ratios here are throughput ratios: PM2's time / ours, the pipe floor's time / "
+     "Each child builds 1,000,000 numbered lines of 100 bytes (100 MB), writes its marker and waits; once every "
+     "child is ready (and 200 ms more) the harness creates a `go` file, which starts the clock and the children, "
+     "who write in 8000-byte writes; the clock stops when the log files hold every byte (sizes polled every 5 ms). Ratios here are throughput ratios: PM2's time / ours, the pipe floor's time / "
      "ours (above 1 = faster than it)."),
-    ("log-mbs", "MB/s", "floor-pipe", "4b. Log throughput in MB/s (all writers together)", ""),
+    ("log-mbs", "MB/s", "floor-pipe", "4b. Log throughput in MB/s (all writers together)",
+     "Ratios of MB/s: above 1 = more than the other."),
     ("reload", "ms", "floor", "5. Hot reload: save to the restarted app's marker",
      "Descriptor save: an env value rewritten in `services/edit_env/ecosystem.yaml` under `up -d --watch` (PM2 "
      "does not watch its ecosystem file). Source save: a comment appended to `child.py` with `watch: true` "
@@ -150,43 +151,52 @@ SECTIONS = [
 ]
 
 
+def overhead(results, meta):
+    if not any(s in results for s in ("rss", "threads", "cpu")):
+        return []
+    return ["## 3. Daemon overhead: the supervisor process itself", "",
+            "RSS (VmRSS) and threads of the orchestrator daemon JVM (`orchestrator_pid` in state.json), PM2's "
+            "God daemon (`$PM2_HOME/pm2.pid`) and supervisord, 3 s after the last child started (0 children: "
+            "one app started, then `stop all`; the orchestrator refuses to run a project with no app); CPU from "
+            "/proc/<pid>/stat utime+stime over %d s idle (100 = one core)." % (5 if meta["quick"] else 10), "",
+            plain_table(results, [("rss", "RSS"), ("threads", "threads"), ("cpu", "CPU")],
+                        {"rss": "MB", "threads": "", "cpu": "%"}), ""]
+
+
 def render(results, notes, meta, leaks):
     out = ["# Benchmark results", "",
            "Produced by `bench/run%s` on %s; every number below comes from this one run, all tools side by side "
            "on the same machine, alternating tools round by round. Each cell: median (min–max) of `n` samples." % (
                " --quick" if meta["quick"] else "", meta["date"]), ""]
-    out += ["## Machine and versions", ""] + ["- %s: %s" % kv for kv in meta["machine"]] + [""]
+    out += ["## Machine and versions", ""] + ["- %s: %s" % tuple(kv) for kv in meta["machine"]] + [""]
     out += ["## Targets (issue 8)", "", "| target | measured | verdict |", "|---|---|---|"]
     out += ["| %s | %s | %s |" % (t, v, ok or "not measured") for t, v, ok in targets(results)] + [""]
     for section, unit, floor, title, text in SECTIONS:
+        if section == "log":
+            out += overhead(results, meta)
         if section not in results:
             continue
         out += ["## " + title, ""] + ([text, ""] if text else [])
-        out += [table(results, section, unit, floor=floor, inverse=section in ("log", "log-mbs")), ""]
+        out += [table(results, section, unit, floor=floor, inverse=section == "log"), ""]
         if section == "log" and "log-ok" in results:
-            out += ["Integrity (every line of every log compared with what its child wrote): " + ", ".join(
-                "%s %s: %d/%d rounds clean" % (TITLES[t], row, sum(v), len(v))
-                for row, by in results["log-ok"].items() for t, v in by.items()) + ".", ""]
+            bad = ["%s %s: %d of %d rounds clean" % (TITLES[t], row, sum(v), len(v))
+                   for row, by in results["log-ok"].items() for t, v in by.items() if sum(v) < len(v)]
+            out += ["Integrity (every line of every log compared with what its child wrote): " + (
+                "every log of every round held exactly its child's lines, in order." if not bad else
+                "; ".join(bad) + " (details below)."), ""]
         if section == "log" and "log-daemonlog" in results:
             out += ["Size of `.orchestrator/orchestrator.log` (the daemon's own log) after each orchestrator round, "
                     "from empty: " + ", ".join("%s: %s" % (row, cell(by["orchestrator"], "MB"))
                                                for row, by in results["log-daemonlog"].items())
                     + " (the apps wrote 100 MB per writer).", ""]
         out += ["- " + n for n in notes.get(section, [])] + ([""] if notes.get(section) else [])
-    if any(s in results for s in ("rss", "threads", "cpu")):
-        out += ["## 3. Daemon overhead: the supervisor process itself", "",
-                "RSS (VmRSS) and threads of the orchestrator daemon JVM (`orchestrator_pid` in state.json), PM2's "
-                "God daemon (`$PM2_HOME/pm2.pid`) and supervisord, 3 s after the last child started; CPU from "
-                "/proc/<pid>/stat utime+stime over 10 s idle (100 = one core).", "",
-                plain_table(results, [("rss", "RSS"), ("threads", "threads"), ("cpu", "CPU")],
-                            {"rss": "MB", "threads": "", "cpu": "%"}), ""]
     if "discovery" in results:
         out += ["## 7. Discovery at scale", "",
                 "`orchestrator config --json` (launcher and JVM start included) over generated trees: "
                 "`services/gNNN/sNNNNN`, half with an `ecosystem.yaml`, half drop-in `main.py`, each with `src/` "
-                "and a `node_modules` tree of 7 folders (two packages and `.bin`). Then `up -d --watch` on the same tree with "
-                "`defaults: {disabled: true}` (nothing starts) and its inotify watches counted from "
-                "/proc/<daemon>/fdinfo.", "",
+                "and a `node_modules` tree of 7 folders (two packages and `.bin`). Then `up -d --watch` on the "
+                "same tree with `defaults: {disabled: true}` (nothing starts but the keeper app) and its inotify "
+                "watches counted from /proc/<daemon>/fdinfo.", "",
                 table(results, "discovery", "ms", ratios=False), ""]
         rows = results.get("watches", {})
         if rows:
@@ -201,6 +211,6 @@ def render(results, notes, meta, leaks):
     out += ["## Leaks", "", "Every process of the run carries `OBENCH_RUN=<id>`; after each round the harness "
             "looks for any still alive by that variable. " + (
                 "None was left behind." if not leaks else "**Leaked:** " + "; ".join(
-                    "%s: %s" % (w, ", ".join("%d (%s)" % kv for kv in sorted(p.items()))) for w, p in leaks)), ""]
+                    "%s: %s" % (w, ", ".join("%s (%s)" % kv for kv in sorted(p.items()))) for w, p in leaks)), ""]
     out += meta.get("tail", [])
     return "\n".join(out) + "\n"
