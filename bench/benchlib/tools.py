@@ -86,6 +86,9 @@ class Orchestrator:
         if pid and procs.alive(pid):
             run(self.cmd(tree, "down"), check=False)
             wait_pid_gone(pid, 30, "the orchestrator daemon")
+        elif os.path.exists(os.path.join(tree.root, ".orchestrator", "orchestrator.lock")):
+            # interrupted before the daemon wrote its state: ask anyway (exit 3 when nothing runs)
+            run(self.cmd(tree, "down"), check=False)
 
 
 class Pm2:
