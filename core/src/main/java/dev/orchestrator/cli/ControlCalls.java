@@ -23,13 +23,9 @@ final class ControlCalls {
         T apply(ControlClient client) throws ControlException;
     }
 
-    static String version() {
-        return Main.version();
-    }
-
     /** Connects to the orchestrator of {@code root}, runs {@code call}, and maps failures to exit codes. */
     static <T> T with(Path root, Call<T> call) {
-        try (ControlClient client = ControlClient.connect(root, version())) {
+        try (ControlClient client = ControlClient.connect(root, Main.version())) {
             return call.apply(client);
         } catch (ControlException.NotRunning e) {
             throw new CliException(ExitCodes.NOT_RUNNING, e.getMessage());

@@ -61,8 +61,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"orchestrator " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
+            return new String[] {"orchestrator " + version() + " (Java " + Runtime.version() + ")"};
         }
     }
 }

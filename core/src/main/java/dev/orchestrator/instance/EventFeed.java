@@ -24,13 +24,13 @@ final class EventFeed {
 
     private static final int HISTORY = 50;
 
-    private final Supervisor supervisor;
+    private final Labels labels;
     private final Clock clock;
     private final List<Consumer<EventRecord>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<AppDetails.RestartRecord>> history = new ConcurrentHashMap<>();
 
     EventFeed(Supervisor supervisor, Clock clock) {
-        this.supervisor = supervisor;
+        this.labels = new Labels(supervisor);
         this.clock = clock;
         supervisor.subscribe(this::onEvent);
     }
@@ -59,7 +59,7 @@ final class EventFeed {
     }
 
     private void onEvent(LifecycleEvent event) {
-        Labels.Address at = Labels.resolve(supervisor, event.label()).orElseThrow();
+        Labels.Address at = labels.resolve(event.label());
         Instant now = clock.instant();
         EventRecord record = switch (event) {
             case LifecycleEvent.Started e -> new EventRecord.Started(e.at(), at.name(), at.instance(), e.pid());

@@ -1,25 +1,32 @@
 package dev.orchestrator.instance;
 
-import dev.orchestrator.supervisor.ProcessView;
 import dev.orchestrator.supervisor.Supervisor;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds the app and instance behind a process label ({@code api}, {@code api-1}) among the supervisor's processes. */
+/**
+ * Finds the app and instance behind a process label ({@code api}, {@code api-1}). Labels are stable while an app's
+ * instance count is, so they are cached; only an unknown label costs a supervisor snapshot (which locks every
+ * process), instead of one snapshot per lifecycle event.
+ */
 final class Labels {
 
     record Address(String name, int instance) {
     }
 
-    private Labels() {
+    private final Supervisor supervisor;
+    private final Map<String, Address> known = new ConcurrentHashMap<>();
+
+    Labels(Supervisor supervisor) {
+        this.supervisor = supervisor;
     }
 
-    static Optional<Address> resolve(Supervisor supervisor, String label) {
-        return supervisor.snapshot().stream().filter(v -> v.label().equals(label)).findFirst()
-                .map(v -> new Address(v.name(), v.instance()))
-                .or(() -> Optional.of(new Address(label, 0)));
-    }
-
-    static Address of(ProcessView view) {
-        return new Address(view.name(), view.instance());
+    Address resolve(String label) {
+        Address cached = known.get(label);
+        if (cached != null) {
+            return cached;
+        }
+        supervisor.snapshot().forEach(v -> known.put(v.label(), new Address(v.name(), v.instance())));
+        return known.getOrDefault(label, new Address(label, 0));
     }
 }

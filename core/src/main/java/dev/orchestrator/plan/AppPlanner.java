@@ -151,12 +151,13 @@ public final class AppPlanner {
         return Optional.of(new Script.Command(text));
     }
 
-    private EnvLayers envLayers(AppCandidate app, AppEntry ownEntry) {
+    /** {@code merged} is the app's entry over orchestrator.yaml's defaults (env and env_file come from the layers). */
+    private EnvLayers envLayers(AppCandidate app, AppEntry merged) {
         Map<String, String> orchestratorDefaults = new LinkedHashMap<>();
         RootConfig.Heartbeat heartbeat = config.heartbeat();
         orchestratorDefaults.put("HEARTBEAT_PORT", Integer.toString(heartbeat.port()));
         orchestratorDefaults.put("CHECK_INTERVAL", Long.toString(heartbeat.checkInterval().toMillis()));
-        long timeout = ownEntry.over(config.defaults()).get(AppKey.HEARTBEAT, Settings.Heartbeat.class)
+        long timeout = merged.get(AppKey.HEARTBEAT, Settings.Heartbeat.class)
                 .flatMap(Settings.Heartbeat::timeout).orElse(heartbeat.timeout()).toMillis();
         orchestratorDefaults.put("HEARTBEAT_TIMEOUT", Long.toString(timeout));
         List<EnvSource> defaults = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,9 +129,8 @@ public final class EnvLayers {
                 throw new PlanFailure(file.namedAt(), "env_file '" + file.path() + "' is a folder; name a file");
             }
             DotEnv.Contents contents = DotEnv.read(file.path());
-            List<Problem> errors = new ArrayList<>(contents.problems());
-            if (!errors.isEmpty()) {
-                Problem first = errors.getFirst();
+            if (!contents.problems().isEmpty()) {
+                Problem first = contents.problems().getFirst();
                 throw new PlanFailure(first.position(), first.message());
             }
             return contents;
