@@ -1,12 +1,11 @@
 package dev.orchestrator.health;
 
 import dev.orchestrator.process.GroupStopper;
+import dev.orchestrator.process.Posix;
 import dev.orchestrator.process.ProcessLaunchException;
 import dev.orchestrator.process.ProcessLauncher;
 import dev.orchestrator.process.SpawnRequest;
 import dev.orchestrator.process.SpawnedProcess;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,8 +43,8 @@ final class ExecCheck implements Check {
         } catch (ProcessLaunchException | RuntimeException e) {
             return Outcome.fail("exec '" + command + "' could not start: " + Check.describe(e));
         }
-        close(child.stdout());
-        close(child.stderr());
+        Posix.close(child.stdoutFd());
+        Posix.close(child.stderrFd());
         try {
             if (!child.process().waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 // Still running, so the group id is still ours: kill it all, then reap the shell.
@@ -60,14 +59,6 @@ final class ExecCheck implements Check {
             GroupStopper.killNow(child.pid(), child.pid());
             Thread.currentThread().interrupt();
             return Outcome.fail("exec '" + command + "' was interrupted");
-        }
-    }
-
-    private static void close(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing was read from it
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestrator.logs;
 
+import dev.orchestrator.process.Posix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
@@ -43,16 +44,17 @@ public final class OutputPump {
     }
 
     /**
-     * Starts pumping {@code source} into {@code sink}. The pump owns both: it closes the source and releases the sink
-     * at end of stream.
+     * Starts pumping the pipe read end {@code fd} into {@code sink}. The pump owns both: it closes the pipe and
+     * releases the sink at end of stream.
      *
      * @param threadName e.g. {@code pump-api-1-out}
      * @param lineMode   write whole lines only
      * @param dateFormat prefix each line with this timestamp (implies line mode), or null
      * @param recent     where to keep the last lines (stderr), or null
      */
-    public static OutputPump start(String threadName, FileChannel source, LogSink sink, LogFiles files,
-            boolean lineMode, DateTimeFormatter dateFormat, Clock clock, RecentLines recent) {
+    public static OutputPump start(String threadName, int fd, LogSink sink, LogFiles files,
+            boolean lineMode, DateTimeFormatter dateFormat, Clock clock, RecentLines recent) throws IOException {
+        FileChannel source = Posix.readChannel(fd);
         LineFramer framer = lineMode || dateFormat != null ? new LineFramer(dateFormat, clock) : null;
         OutputPump pump = new OutputPump(source, sink, files, framer, recent);
         Thread.ofPlatform().name(threadName).daemon(true).stackSize(STACK_SIZE).start(pump::run);

@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record WatchSpec(List<Path> paths, List<String> ignore, Duration delay) {
 
-    public static final WatchSpec OFF = new WatchSpec(List.of(), List.of(), Duration.ofMillis(300));
+    public static final WatchSpec OFF = new WatchSpec(List.of(), List.of(), Duration.ofMillis(20));
 
     public WatchSpec {
         paths = List.copyOf(paths);

@@ -2,10 +2,8 @@ package dev.orchestrator.process;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +13,8 @@ import java.util.List;
  *
  * <p>stdout and stderr go to pipes we create ourselves and hand to the JDK as {@code /proc/self/fd/N} files: the JDK's
  * own pipe streams are drained and closed when the direct child exits (losing what grandchildren still write) and that
- * drain blocks the JDK's reaper thread while a reader is blocked on the stream. stdin is {@code /dev/null}.
+ * drain blocks the JDK's reaper thread while a reader is blocked on the stream. The caller gets the raw read ends, so a
+ * reader may poll them. stdin is {@code /dev/null}.
  */
 public final class ProcessLauncher {
     static final String SETSID = "/usr/bin/setsid";
@@ -38,8 +37,7 @@ public final class ProcessLauncher {
             Posix.close(out[1]);
             throw e;
         }
-        FileChannel outRead = null;
-        FileChannel errRead = null;
+        boolean started = false;
         try {
             ProcessBuilder pb = new ProcessBuilder(argv).directory(request.cwd().toFile());
             pb.environment().clear();
@@ -47,22 +45,21 @@ public final class ProcessLauncher {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectOutput(ProcessBuilder.Redirect.to(fdFile(out[1])));
             pb.redirectError(ProcessBuilder.Redirect.to(fdFile(err[1])));
-            outRead = FileChannel.open(fdFile(out[0]).toPath(), StandardOpenOption.READ);
-            errRead = FileChannel.open(fdFile(err[0]).toPath(), StandardOpenOption.READ);
             Process process = pb.start();
+            started = true;
             int pid = Math.toIntExact(process.pid());
             long ticks = ProcFs.stat(pid).map(ProcStat::startTicks).orElse(-1L);
-            return new SpawnedProcess(process, pid, ticks, outRead, errRead);
+            return new SpawnedProcess(process, pid, ticks, out[0], err[0]);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(outRead);
-            closeQuietly(errRead);
             throw failure(request, e.getMessage() == null ? e.toString() : e.getMessage(), e);
         } finally {
-            // Our copies of all four ends: the child holds its write ends; the channels hold their own read fds.
-            Posix.close(out[0]);
+            // The child holds its write ends now; the read ends go to the caller, or are closed if nothing started.
             Posix.close(out[1]);
-            Posix.close(err[0]);
             Posix.close(err[1]);
+            if (!started) {
+                Posix.close(out[0]);
+                Posix.close(err[0]);
+            }
         }
     }
 
@@ -101,13 +98,4 @@ public final class ProcessLauncher {
         return new File("/proc/self/fd/" + fd);
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing was read from it yet
-            }
-        }
-    }
 }

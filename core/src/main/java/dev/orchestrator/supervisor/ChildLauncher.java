@@ -5,6 +5,7 @@ import dev.orchestrator.logs.OutputPump;
 import dev.orchestrator.logs.RecentLines;
 import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.LogSpec;
+import dev.orchestrator.process.GroupStopper;
 import dev.orchestrator.process.ProcessLaunchException;
 import dev.orchestrator.process.ProcessLauncher;
 import dev.orchestrator.process.Signal;
@@ -55,10 +56,18 @@ final class ChildLauncher {
             s.logs().release(err);
             throw e;
         }
-        OutputPump outPump = OutputPump.start("pump-" + label + "-out", spawned.stdout(), out, s.logs(), lineMode,
-                dateFormat, s.clock(), null);
-        OutputPump errPump = OutputPump.start("pump-" + label + "-err", spawned.stderr(), err, s.logs(), lineMode,
-                dateFormat, s.clock(), stderrTail);
+        OutputPump outPump;
+        OutputPump errPump;
+        try {
+            outPump = OutputPump.start("pump-" + label + "-out", spawned.stdoutFd(), out, s.logs(), lineMode,
+                    dateFormat, s.clock(), null);
+            errPump = OutputPump.start("pump-" + label + "-err", spawned.stderrFd(), err, s.logs(), lineMode,
+                    dateFormat, s.clock(), stderrTail);
+        } catch (IOException e) {
+            // No reader for its output: a child that cannot log must not run unseen (its pipe would fill and block).
+            GroupStopper.killNow(spawned.pgid(), spawned.pid());
+            throw e;
+        }
         return new Child(label, spawned, outPump, errPump, s.clock().instant(), killSignal, spec.stop().killTimeout(),
                 new CompletableFuture<>(), output);
     }

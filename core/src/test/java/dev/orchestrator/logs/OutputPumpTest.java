@@ -167,9 +167,9 @@ class OutputPumpTest {
         SpawnedProcess child = ProcessLauncher.spawn(new SpawnRequest(
                 Children.java(Chatty.class, "500", "20", "err"), dir, procs.env()));
         procs.track(child.pid());
-        OutputPump err = OutputPump.start("pump-err", child.stderr(), files.acquire(dir.resolve("err.log"), "x", null),
+        OutputPump err = OutputPump.start("pump-err", child.stderrFd(), files.acquire(dir.resolve("err.log"), "x", null),
                 files, false, null, CLOCK, recent);
-        OutputPump out = OutputPump.start("pump-out", child.stdout(), files.acquire(dir.resolve("out.log"), "x", null),
+        OutputPump out = OutputPump.start("pump-out", child.stdoutFd(), files.acquire(dir.resolve("out.log"), "x", null),
                 files, false, null, CLOCK, null);
         CompletableFuture.allOf(err.done(), out.done(), child.process().onExit()).get();
 
@@ -192,9 +192,9 @@ class OutputPumpTest {
         SpawnedProcess child = ProcessLauncher.spawn(new SpawnRequest(argv, dir, procs.env()));
         procs.track(child.pid());
         String label = Path.of(argv.getFirst()).getFileName().toString().equals("java") ? "chatty" : "cat";
-        OutputPump o = OutputPump.start("pump-out", child.stdout(), files.acquire(out, label, rotate), files,
+        OutputPump o = OutputPump.start("pump-out", child.stdoutFd(), files.acquire(out, label, rotate), files,
                 lineMode, dateFormat, CLOCK, null);
-        OutputPump e = OutputPump.start("pump-err", child.stderr(),
+        OutputPump e = OutputPump.start("pump-err", child.stderrFd(),
                 files.acquire(out.resolveSibling(out.getFileName() + ".err"), label, null), files, lineMode,
                 dateFormat, CLOCK, null);
         return CompletableFuture.allOf(o.done(), e.done(), child.process().onExit());

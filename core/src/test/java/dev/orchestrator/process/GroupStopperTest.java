@@ -34,8 +34,8 @@ class GroupStopperTest {
     void closeStopperAndPipes() throws IOException {
         stopper.close();
         for (SpawnedProcess child : spawned) {
-            child.stdout().close();
-            child.stderr().close();
+            Posix.close(child.stdoutFd());
+            Posix.close(child.stderrFd());
         }
     }
 
@@ -136,7 +136,8 @@ class GroupStopperTest {
         return new StopRequest("test", child.pgid(), child.process().onExit(), signal, timeout);
     }
 
-    private static BufferedReader reader(SpawnedProcess child) {
-        return new BufferedReader(new InputStreamReader(Channels.newInputStream(child.stdout()), StandardCharsets.UTF_8));
+    private static BufferedReader reader(SpawnedProcess child) throws IOException {
+        return new BufferedReader(new InputStreamReader(Channels.newInputStream(Posix.readChannel(child.stdoutFd())),
+                StandardCharsets.UTF_8));
     }
 }

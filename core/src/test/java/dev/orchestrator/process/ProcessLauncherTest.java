@@ -49,7 +49,7 @@ class ProcessLauncherTest {
         Map<String, String> env = Map.of("ONLY", "this", "ORCHESTRATOR_RUN", procs.runId(), "EMPTY", "",
                 "PATH", "/usr/bin:/bin");
         SpawnedProcess child = ProcessLauncher.spawn(new SpawnRequest(List.of("env"), dir, env));
-        String out = readAll(child.stdout());
+        String out = readAll(Posix.readChannel(child.stdoutFd()));
         child.process().waitFor();
         close(child);
         Map<String, String> seen = out.lines().map(l -> l.split("=", 2))
@@ -61,7 +61,7 @@ class ProcessLauncherTest {
     void runsInTheGivenDirectoryWithStdinAtEndOfFile(TestProcesses procs) throws Exception {
         SpawnedProcess child = ProcessLauncher.spawn(
                 new SpawnRequest(List.of("/bin/sh", "-c", "pwd; cat; echo done"), dir, procs.env()));
-        assertThat(readAll(child.stdout())).isEqualTo(dir.toRealPath() + "\ndone\n");
+        assertThat(readAll(Posix.readChannel(child.stdoutFd()))).isEqualTo(dir.toRealPath() + "\ndone\n");
         assertThat(child.process().waitFor()).isZero();
         close(child);
     }
@@ -71,7 +71,7 @@ class ProcessLauncherTest {
         SpawnedProcess child = ProcessLauncher.spawn(new SpawnRequest(
                 List.of("/bin/sh", "-c", "(sleep 0.3; echo late) & echo early"), dir, procs.env()));
         assertThat(child.process().waitFor()).isZero();
-        assertThat(readAll(child.stdout())).isEqualTo("early\nlate\n");
+        assertThat(readAll(Posix.readChannel(child.stdoutFd()))).isEqualTo("early\nlate\n");
         close(child);
     }
 
@@ -110,7 +110,7 @@ class ProcessLauncherTest {
     }
 
     static void close(SpawnedProcess child) throws IOException {
-        child.stdout().close();
-        child.stderr().close();
+        Posix.close(child.stdoutFd());
+        Posix.close(child.stderrFd());
     }
 }
