@@ -25,8 +25,9 @@ public final class Posix {
     static final int ESRCH = 3;
     private static final int O_CLOEXEC = 0x80000;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    static final Linker LINKER = Linker.nativeLinker();
+    /** The call-state segment layout every {@link #downcall} handle takes as its first argument. */
+    static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final MethodHandle KILL = downcall("kill",
@@ -150,7 +151,16 @@ public final class Posix {
         }
     }
 
-    private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
+    /** errno as captured by a {@link #downcall} handle into {@code state}. */
+    static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    /**
+     * A libc function's handle that captures errno: call it with a segment of {@link #CAPTURE} layout first, then read
+     * {@link #errno(MemorySegment)}. Other classes of this package bind their calls through it.
+     */
+    static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new IllegalStateException("libc symbol '" + name + "' not found"));
         return LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
