@@ -114,9 +114,16 @@ final class ControlBridge implements ControlTarget {
         return orchestrator.events().subscribe(listener);
     }
 
-    /** Resolves the selector over every known process, then runs {@code action} on what it picked. */
+    /**
+     * Resolves the selector over every known process, then runs {@code action} on what it picked. Names only: a
+     * {@link #list()} would sample every process's usage from /proc first, which delayed the first signal of a
+     * {@code stop all} by tens of milliseconds.
+     */
     private ActionResult act(String selector, String verb, RunningOrchestrator.Action action) {
-        List<Selector.ProcessRef> refs = list().stream().map(ProcessRow::ref).toList();
+        List<Selector.ProcessRef> refs = orchestrator.supervisor().snapshot().stream()
+                .map(v -> new Selector.ProcessRef(v.name(), v.instance(), orchestrator.namespaceOf(v.name(),
+                        v.namespace())))
+                .toList();
         Selector.Resolution resolution = Selector.resolve(selector, refs);
         if (!resolution.ok()) {
             return ActionResult.failed(resolution.problem().orElseThrow());
