@@ -31,6 +31,7 @@ public final class OutputPump {
     private final RecentLines recent;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile long id;
+    private volatile PumpLoop loop;
     private boolean writeFailed;
 
     private OutputPump(String name, int fd, LogSink sink, LogFiles files, LineFramer framer, RecentLines recent) {
@@ -57,7 +58,8 @@ public final class OutputPump {
         LineFramer framer = lineMode || dateFormat != null ? new LineFramer(dateFormat, clock) : null;
         OutputPump pump = new OutputPump(name, fd, sink, files, framer, recent);
         try {
-            PumpLoop.shared().register(pump);
+            pump.loop = PumpLoop.next();
+            pump.loop.register(pump);
         } catch (IOException e) {
             throw new IOException("output pump '" + name + "' failed to start: " + e.getMessage(), e);
         }
@@ -72,7 +74,7 @@ public final class OutputPump {
     /** Stops reading now (for shutdown when a stray process still holds the pipe open); {@link #done} follows. */
     public void abort() {
         if (!done.isDone()) {
-            PumpLoop.shared().abort(this);
+            loop.abort(this);
         }
     }
 

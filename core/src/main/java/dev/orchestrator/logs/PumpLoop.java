@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ final class PumpLoop {
     static final String THREAD_NAME = "orchestrator-pumps";
     private static final int BLOCK = 64 << 10;
     private static final int MAX_EVENTS = 256;
+    private static final int MAX_LOOPS = 2;
     private static final long STACK_SIZE = 256 << 10;
 
     private final Epoll epoll;
@@ -40,18 +43,37 @@ final class PumpLoop {
         this.epoll = epoll;
     }
 
-    /** The process-wide loop, started on first use. */
-    static PumpLoop shared() {
-        return Holder.LOOP;
+    /**
+     * The loop for the next pump. Pumps come in pairs (a child's stdout, then its stderr), and a pair shares a loop
+     * while consecutive children alternate, so the floods of many children (on stdout) spread over the loops.
+     */
+    static PumpLoop next() {
+        PumpLoop[] loops = Loops.ALL;
+        return loops[(int) Math.floorMod(Loops.STARTED.getAndIncrement() / 2, loops.length)];
     }
 
-    private static final class Holder {
-        static final PumpLoop LOOP = start();
+    /** The loop threads' names. */
+    static List<String> threadNames() {
+        return IntStream.rangeClosed(1, Loops.ALL.length).mapToObj(i -> THREAD_NAME + "-" + i).toList();
+    }
 
-        private static PumpLoop start() {
+    /** Started on first use; two loops when there are two cores: one cannot write 2 GB/s of logs on its own. */
+    private static final class Loops {
+        static final AtomicLong STARTED = new AtomicLong();
+        static final PumpLoop[] ALL = startAll(Math.min(MAX_LOOPS, Runtime.getRuntime().availableProcessors()));
+
+        private static PumpLoop[] startAll(int n) {
+            PumpLoop[] loops = new PumpLoop[n];
+            for (int i = 0; i < n; i++) {
+                loops[i] = start(THREAD_NAME + "-" + (i + 1));
+            }
+            return loops;
+        }
+
+        private static PumpLoop start(String name) {
             try {
                 PumpLoop loop = new PumpLoop(Epoll.open(MAX_EVENTS));
-                Thread.ofPlatform().name(THREAD_NAME).daemon(true).stackSize(STACK_SIZE).start(loop::run);
+                Thread.ofPlatform().name(name).daemon(true).stackSize(STACK_SIZE).start(loop::run);
                 return loop;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the log pump loop: " + e.getMessage()
@@ -79,11 +101,6 @@ final class PumpLoop {
     void abort(OutputPump pump) {
         aborts.add(pump);
         epoll.wake();
-    }
-
-    /** How many pipes are being pumped (for tests and diagnostics). */
-    int size() {
-        return pumps.size();
     }
 
     private void run() {
