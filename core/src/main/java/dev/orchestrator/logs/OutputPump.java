@@ -1,5 +1,6 @@
 package dev.orchestrator.logs;
 
+import dev.orchestrator.process.Posix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -9,15 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves one child stream (a pipe) into its log file. No thread of its own: the one {@link PumpLoop} thread reads every
- * pipe when it has data, one block (up to 64 KiB) per turn, and writes each block with one {@code write(2)}.
+ * Moves one child stream (a pipe) into its log file. No thread of its own: a {@link PumpLoop} thread (one of two for all
+ * children) reads the pipe when it has data, one block (up to 64 KiB) per turn, and writes each block with one
+ * {@code write(2)}.
  *
  * <p>Raw mode writes the bytes as read, so the file holds the child's exact byte stream. Line mode (a date prefix,
  * merged instances, or stdout and stderr in one file) writes whole lines only, so writers sharing a file never tear a
  * line. Either way a last line without a newline gets one at end of stream, so the next start's first line is not
  * glued to it. A write failure (disk full) is logged and the pump keeps draining the pipe so the child never blocks.
  *
- * <p>Threading: everything but {@link #start}, {@link #done} and {@link #abort} runs on the loop thread. {@link #done}
+ * <p>Threading: everything but {@link #start}, {@link #done} and {@link #abort} runs on its loop's thread. {@link #done}
  * completes there too: its dependents must be quick or run {@code *Async} (the supervisor's are).
  */
 public final class OutputPump {
@@ -58,7 +60,12 @@ public final class OutputPump {
         LineFramer framer = lineMode || dateFormat != null ? new LineFramer(dateFormat, clock) : null;
         OutputPump pump = new OutputPump(name, fd, sink, files, framer, recent);
         try {
-            pump.loop = PumpLoop.next();
+            try {
+                pump.loop = PumpLoop.next();
+            } catch (IOException e) {
+                Posix.close(fd);
+                throw e;
+            }
             pump.loop.register(pump);
         } catch (IOException e) {
             throw new IOException("output pump '" + name + "' failed to start: " + e.getMessage(), e);
@@ -111,8 +118,11 @@ public final class OutputPump {
                 write(ByteBuffer.wrap(new byte[] {'\n'}));
             }
         } finally {
-            files.release(sink);
-            done.complete(null);
+            try {
+                files.release(sink);
+            } finally {
+                done.complete(null);
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package dev.orchestrator.logs;
 import dev.orchestrator.process.Epoll;
 import dev.orchestrator.process.Posix;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -15,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that moves every child pipe into its log file: a level-triggered epoll over all registered pipe read
- * ends (non-blocking). Each turn it reads at most one block (64 KiB, a whole default pipe) from each ready pipe and
- * writes it before going on, so a flooding child gets one block per turn like everyone else and a slow log file holds
- * the others up for one write at most. What a child leaves in its pipe stays there for the next turn (level-triggered).
+ * A thread that moves many child pipes into their log files (two of them share all children, see {@link #next}): a
+ * level-triggered epoll over its registered pipe read ends (non-blocking). Each turn it reads at most one block (64
+ * KiB, a whole default pipe) from each ready pipe and writes it before going on, so a flooding child gets one block per
+ * turn like everyone else and a slow log file holds the others up for one write at most. What a child leaves in its
+ * pipe stays there for the next turn (level-triggered).
  *
  * <p>One read buffer serves every pipe (the loop reads one at a time), so an idle app costs no buffer at all.
  * Registration is a direct {@code epoll_ctl} from the caller; aborts are queued and signalled through the eventfd, so
@@ -32,6 +32,9 @@ final class PumpLoop {
     private static final int MAX_LOOPS = 2;
     private static final long STACK_SIZE = 256 << 10;
 
+    private static final AtomicLong STARTED = new AtomicLong();
+    private static volatile PumpLoop[] loops;
+
     private final Epoll epoll;
     private final ConcurrentHashMap<Long, OutputPump> pumps = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<OutputPump> aborts = new ConcurrentLinkedQueue<>();
@@ -44,42 +47,51 @@ final class PumpLoop {
     }
 
     /**
-     * The loop for the next pump. Pumps come in pairs (a child's stdout, then its stderr), and a pair shares a loop
-     * while consecutive children alternate, so the floods of many children (on stdout) spread over the loops.
+     * The loop for the next pump, starting the loops on first use (again after a failed start). Pumps come in pairs (a
+     * child's stdout, then its stderr): a pair shares a loop and consecutive children alternate, so the floods of many
+     * children (on stdout) spread over the loops.
      */
-    static PumpLoop next() {
-        PumpLoop[] loops = Loops.ALL;
-        return loops[(int) Math.floorMod(Loops.STARTED.getAndIncrement() / 2, loops.length)];
+    static PumpLoop next() throws IOException {
+        PumpLoop[] all = loops;
+        if (all == null) {
+            all = startLoops();
+        }
+        return all[(int) Math.floorMod(STARTED.getAndIncrement() / 2, all.length)];
     }
 
-    /** The loop threads' names. */
-    static List<String> threadNames() {
-        return IntStream.rangeClosed(1, Loops.ALL.length).mapToObj(i -> THREAD_NAME + "-" + i).toList();
+    /** The loop threads' names (starting them if needed). */
+    static List<String> threadNames() throws IOException {
+        int n = (loops == null ? startLoops() : loops).length;
+        return IntStream.rangeClosed(1, n).mapToObj(i -> THREAD_NAME + "-" + i).toList();
     }
 
-    /** Started on first use; two loops when there are two cores: one cannot write 2 GB/s of logs on its own. */
-    private static final class Loops {
-        static final AtomicLong STARTED = new AtomicLong();
-        static final PumpLoop[] ALL = startAll(Math.min(MAX_LOOPS, Runtime.getRuntime().availableProcessors()));
-
-        private static PumpLoop[] startAll(int n) {
-            PumpLoop[] loops = new PumpLoop[n];
-            for (int i = 0; i < n; i++) {
-                loops[i] = start(THREAD_NAME + "-" + (i + 1));
-            }
+    /** Two loops when there are two cores: one cannot write 2 GB/s of logs on its own (600 ms of CPU per GB). */
+    private static synchronized PumpLoop[] startLoops() throws IOException {
+        if (loops != null) {
             return loops;
         }
-
-        private static PumpLoop start(String name) {
-            try {
-                PumpLoop loop = new PumpLoop(Epoll.open(MAX_EVENTS));
-                Thread.ofPlatform().name(name).daemon(true).stackSize(STACK_SIZE).start(loop::run);
-                return loop;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the log pump loop: " + e.getMessage()
-                        + "; too many open files? raise `ulimit -n`", e);
+        int n = Math.min(MAX_LOOPS, Runtime.getRuntime().availableProcessors());
+        Epoll[] epolls = new Epoll[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                epolls[i] = Epoll.open(MAX_EVENTS);
             }
+        } catch (IOException e) {
+            for (Epoll epoll : epolls) {
+                if (epoll != null) {
+                    epoll.close();
+                }
+            }
+            throw new IOException("cannot start the log pump loops: " + e.getMessage(), e);
         }
+        PumpLoop[] all = new PumpLoop[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = new PumpLoop(epolls[i]);
+            Thread.ofPlatform().name(THREAD_NAME + "-" + (i + 1)).daemon(true).stackSize(STACK_SIZE)
+                    .start(all[i]::run);
+        }
+        loops = all;
+        return all;
     }
 
     /** Makes {@code fd} non-blocking and watches it; the loop owns it from now on (also when this throws). */
@@ -115,13 +127,18 @@ final class PumpLoop {
             }
             for (int i = 0; i < ready; i++) {
                 long token = epoll.token(i);
-                if (token == Epoll.WAKE) {
-                    wakeUp();
-                } else {
-                    OutputPump pump = pumps.get(token);
-                    if (pump != null) { // null: finished earlier in this turn
-                        turn(pump);
+                try {
+                    if (token == Epoll.WAKE) {
+                        wakeUp();
+                    } else {
+                        OutputPump pump = pumps.get(token);
+                        if (pump != null) { // null: finished earlier in this turn
+                            turn(pump);
+                        }
                     }
+                } catch (RuntimeException | Error e) {
+                    // the loop must survive: every child on it would block on a full pipe
+                    LOG.error("pump loop {} failed on one pipe: {}", Thread.currentThread().getName(), e.toString());
                 }
             }
         }
