@@ -63,13 +63,19 @@ class PumpLoopTest {
     }
 
     @Test
-    void aChildWritingOneLineIsHeardWhileOthersFlood(TestProcesses procs) throws Exception {
+    void aChildWritingOneLineIsHeardWhileOthersFloodIntoSlowFiles(TestProcesses procs) throws Exception {
+        // Each flood's log is a FIFO that a test thread drains slowly: a "disk" far slower than `yes`, so its pipe is
+        // never empty. Two floods take both loops; the quiet child shares a loop with one of them.
         List<SpawnedProcess> floods = new ArrayList<>();
         List<OutputPump> pumps = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        List<Thread> slowDisks = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path fifo = dir.resolve("flood" + i + ".fifo");
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+            slowDisks.add(Thread.ofPlatform().start(() -> drainSlowly(fifo)));
             SpawnedProcess flood = spawn(procs, Children.sh("exec yes 'flooding the pipe as fast as it can go'"));
             floods.add(flood);
-            pumps.add(pump(flood.stdoutFd(), Path.of("/dev/null"), false));
+            pumps.add(pump(flood.stdoutFd(), fifo, false));
             pumps.add(pump(flood.stderrFd(), Path.of("/dev/null"), false));
         }
         SpawnedProcess quiet = spawn(procs, Children.sh("sleep 0.3; echo 'one quiet line'; exec sleep 300"));
@@ -85,6 +91,21 @@ class PumpLoopTest {
         }
         CompletableFuture.allOf(pumps.stream().map(OutputPump::done).toArray(CompletableFuture[]::new))
                 .get(60, TimeUnit.SECONDS);
+        for (Thread t : slowDisks) {
+            t.join(); // they end at end of file: the pumps closed the FIFOs
+        }
+    }
+
+    /** Reads {@code fifo} 4 KiB at a time with a 10 ms pause after each read (400 KB/s), until its writer closes it. */
+    private static void drainSlowly(Path fifo) {
+        try (FileChannel in = FileChannel.open(fifo, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(4 << 10);
+            while (in.read(buffer.clear()) >= 0) {
+                Thread.sleep(10);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
