@@ -14,7 +14,7 @@ public interface LogFollower {
      */
     Handle follow(String label, FileChannel reader);
 
-    /** Notifications from one sink, each called from a pump thread; none may block. */
+    /** Notifications from one sink, each called from a pump loop thread; none may block (it would hold up other apps' logs). */
     interface Handle {
         /** Bytes were appended to the current file. */
         void written();
