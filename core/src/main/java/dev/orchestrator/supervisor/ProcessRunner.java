@@ -341,7 +341,7 @@ final class ProcessRunner {
         }
         if (c != null) {
             Child started = c;
-            c.spawned().process().onExit().whenCompleteAsync((p, t) -> onExit(started), s.control());
+            c.spawned().exit().whenCompleteAsync((exit, t) -> onExit(started, exit), s.control());
             if (stopNow) {
                 stopChild(c);
             }
@@ -349,9 +349,11 @@ final class ProcessRunner {
         s.stateChange().run();
     }
 
-    private void onExit(Child c) {
+    /** {@code reaped} is null only if the reaper could not reap it (cannot happen; recorded as code -1). */
+    private void onExit(Child c, ExitStatus reaped) {
         long exitNanos = System.nanoTime();
-        ExitStatus exit = ExitStatus.fromJdk(c.spawned().process().exitValue(), s.clock().instant());
+        Instant now = s.clock().instant(); // the supervisor's clock, which tests may fake
+        ExitStatus exit = reaped == null ? ExitStatus.exited(-1, now) : new ExitStatus(reaped.code(), reaped.signal(), now);
         Decision decision;
         long myEpoch;
         String label;
