@@ -53,7 +53,7 @@ final class ExecCheck implements Check {
             return Integer.valueOf(0).equals(exit.code()) ? Outcome.pass("exec '" + command + "' exited 0")
                     : Outcome.fail("exec '" + command + "' " + exit.describe());
         } catch (TimeoutException e) {
-            // Still running (not reaped), so the group id is still ours: kill it all, then wait for the shell's reaping.
+            // Still running (not reaped), so the group id is still ours: kill it all, then wait for the reaper.
             GroupStopper.killNow(child.pid(), child.pid());
             child.exit().completeOnTimeout(null, 5, TimeUnit.SECONDS).exceptionally(t -> null).join();
             return Outcome.fail("exec '" + command + "' timed out after " + Texts.duration(timeout));

@@ -28,7 +28,8 @@ final class NativeSpawn {
     /** Larger than glibc's posix_spawnattr_t (336 bytes), posix_spawn_file_actions_t (80) and sigset_t (128). */
     private static final long OPAQUE_BYTES = 512;
 
-    private static final FunctionDescriptor PTR_TO_INT = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS);
+    private static final FunctionDescriptor PTR_TO_INT =
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS);
     private static final FunctionDescriptor PTR_PTR_TO_INT =
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS);
 
