@@ -34,6 +34,8 @@ final class NativeSpawn {
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS);
 
     private static final Binding B = bind();
+    /** The same for every child, so built once and shared: posix_spawn only reads it. */
+    private static final MemorySegment ATTR = B == null ? null : attributes();
     /** Whether children are spawned here; false means {@link ProcessBuilder}. */
     static final boolean AVAILABLE = B != null && !"jdk".equals(System.getProperty("orchestrator.spawn"));
 
@@ -41,11 +43,10 @@ final class NativeSpawn {
     }
 
     /** The libc handles, or null when a symbol is missing or pidfds do not work. */
-    private record Binding(MethodHandle spawn, MethodHandle attrInit, MethodHandle attrDestroy,
+    private record Binding(MethodHandle spawn, MethodHandle attrInit,
             MethodHandle attrSetFlags, MethodHandle attrSetSigMask, MethodHandle attrSetSigDefault,
             MethodHandle actionsInit, MethodHandle actionsDestroy, MethodHandle addOpen, MethodHandle addDup2,
-            MethodHandle addChdir, MethodHandle addCloseFrom, MethodHandle sigEmptySet,
-            MethodHandle strerror) {
+            MethodHandle addChdir, MethodHandle addCloseFrom, MethodHandle sigEmptySet) {
     }
 
     private static Binding bind() {
@@ -58,7 +59,6 @@ final class NativeSpawn {
                             ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
                             ValueLayout.ADDRESS)),
                     Posix.downcall("posix_spawnattr_init", PTR_TO_INT),
-                    Posix.downcall("posix_spawnattr_destroy", PTR_TO_INT),
                     Posix.downcall("posix_spawnattr_setflags",
                             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_SHORT)),
                     Posix.downcall("posix_spawnattr_setsigmask", PTR_PTR_TO_INT),
@@ -73,8 +73,7 @@ final class NativeSpawn {
                     Posix.downcall("posix_spawn_file_actions_addchdir_np", PTR_PTR_TO_INT),
                     Posix.downcall("posix_spawn_file_actions_addclosefrom_np",
                             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT)),
-                    Posix.downcall("sigemptyset", PTR_TO_INT),
-                    Posix.downcall("strerror", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT)));
+                    Posix.downcall("sigemptyset", PTR_TO_INT));
         } catch (RuntimeException | LinkageError e) {
             return null; // not glibc 2.34+, or no FFM access: the ProcessBuilder path
         }
@@ -90,27 +89,20 @@ final class NativeSpawn {
             int stderrFd) throws SpawnFailure {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Posix.CAPTURE);
-            MemorySegment attr = arena.allocate(OPAQUE_BYTES, 16);
             MemorySegment actions = arena.allocate(OPAQUE_BYTES, 16);
-            MemorySegment sigset = arena.allocate(OPAQUE_BYTES, 16);
-            check("posix_spawnattr_init", (int) B.attrInit.invokeExact(state, attr));
+            check("posix_spawn_file_actions_init", (int) B.actionsInit.invokeExact(state, actions));
             try {
-                check("posix_spawn_file_actions_init", (int) B.actionsInit.invokeExact(state, actions));
-                try {
-                    configure(arena, state, attr, actions, sigset, cwd, stdoutFd, stderrFd);
-                    MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
-                    int rc = (int) B.spawn.invokeExact(state, pid, arena.allocateFrom(program), actions, attr,
-                            strings(arena, argv), strings(arena, env.entrySet().stream()
-                                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-                    if (rc != 0) {
-                        throw new SpawnFailure(describe(rc));
-                    }
-                    return pid.get(ValueLayout.JAVA_INT, 0);
-                } finally {
-                    int ignored = (int) B.actionsDestroy.invokeExact(state, actions);
+                fileActions(arena, state, actions, cwd, stdoutFd, stderrFd);
+                MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
+                int rc = (int) B.spawn.invokeExact(state, pid, arena.allocateFrom(program), actions, ATTR,
+                        strings(arena, argv), strings(arena, env.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                if (rc != 0) {
+                    throw new SpawnFailure(describe(rc));
                 }
+                return pid.get(ValueLayout.JAVA_INT, 0);
             } finally {
-                int ignored = (int) B.attrDestroy.invokeExact(state, attr);
+                int ignored = (int) B.actionsDestroy.invokeExact(state, actions);
             }
         } catch (SpawnFailure | RuntimeException | Error e) {
             throw e;
@@ -119,17 +111,33 @@ final class NativeSpawn {
         }
     }
 
-    private static void configure(Arena arena, MemorySegment state, MemorySegment attr, MemorySegment actions,
-            MemorySegment sigset, String cwd, int stdoutFd, int stderrFd) throws Throwable {
-        check("posix_spawnattr_setflags", (int) B.attrSetFlags.invokeExact(state, attr,
-                (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)));
-        check("sigemptyset", (int) B.sigEmptySet.invokeExact(state, sigset));
-        check("posix_spawnattr_setsigmask", (int) B.attrSetSigMask.invokeExact(state, attr, sigset));
-        // Every signal, glibc's two internal ones (32, 33) included, which sigfillset leaves out: otherwise glibc sets
-        // them to SIG_IGN in the child (its handlers cannot run there) and exec keeps them ignored, as it does for
-        // every child the JDK starts. The child blocks all signals until its exec, so SIG_DFL is safe there.
-        sigset.fill((byte) 0xff);
-        check("posix_spawnattr_setsigdefault", (int) B.attrSetSigDefault.invokeExact(state, attr, sigset));
+    /** A session of its own, no signal blocked, every signal at its default disposition. */
+    private static MemorySegment attributes() {
+        MemorySegment attr = Arena.global().allocate(OPAQUE_BYTES, 16);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Posix.CAPTURE);
+            MemorySegment sigset = arena.allocate(OPAQUE_BYTES, 16);
+            check("posix_spawnattr_init", (int) B.attrInit.invokeExact(state, attr));
+            check("posix_spawnattr_setflags", (int) B.attrSetFlags.invokeExact(state, attr,
+                    (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)));
+            check("sigemptyset", (int) B.sigEmptySet.invokeExact(state, sigset));
+            check("posix_spawnattr_setsigmask", (int) B.attrSetSigMask.invokeExact(state, attr, sigset));
+            // Every signal, glibc's two internal ones (32, 33) included, which sigfillset leaves out: otherwise glibc
+            // sets them to SIG_IGN in the child (its handlers cannot run there) and exec keeps them ignored, as it
+            // does for every child the JDK starts. The child blocks all signals until its exec, so SIG_DFL is safe.
+            sigset.fill((byte) 0xff);
+            check("posix_spawnattr_setsigdefault", (int) B.attrSetSigDefault.invokeExact(state, attr, sigset));
+            return attr;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("posix_spawnattr setup failed", t);
+        }
+    }
+
+    /** stdin from /dev/null, the pipes on 1 and 2, the cwd, and nothing else open. */
+    private static void fileActions(Arena arena, MemorySegment state, MemorySegment actions, String cwd, int stdoutFd,
+            int stderrFd) throws Throwable {
         check("posix_spawn_file_actions_addopen", (int) B.addOpen.invokeExact(state, actions, 0,
                 arena.allocateFrom("/dev/null"), O_RDONLY, 0));
         check("posix_spawn_file_actions_adddup2", (int) B.addDup2.invokeExact(state, actions, stdoutFd, 1));
@@ -156,10 +164,16 @@ final class NativeSpawn {
         }
     }
 
+    /** Bound on first use: only failures need it, and every handle bound at start-up costs the first spawn. */
+    private static final class StrError {
+        static final MethodHandle STRERROR =
+                Posix.downcall("strerror", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    }
+
     /** "No such file or directory (errno 2)". */
     static String describe(int errno) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment text = (MemorySegment) B.strerror.invokeExact(arena.allocate(Posix.CAPTURE), errno);
+            MemorySegment text = (MemorySegment) StrError.STRERROR.invokeExact(arena.allocate(Posix.CAPTURE), errno);
             return text.reinterpret(256).getString(0) + " (errno " + errno + ")";
         } catch (Throwable t) {
             return "errno " + errno;

@@ -26,6 +26,18 @@ public final class ProcessLauncher {
     private ProcessLauncher() {
     }
 
+    /**
+     * Binds the native spawn path and starts the reaper thread in the background, so the first spawn does not pay for
+     * it (~40 ms of CPU on these machines). For a process that is about to start children; idempotent.
+     */
+    public static void prepare() {
+        Thread.ofVirtual().name("orchestrator-spawn-prepare").start(() -> {
+            if (NativeSpawn.AVAILABLE) {
+                ChildReaper.start();
+            }
+        });
+    }
+
     public static SpawnedProcess spawn(SpawnRequest request) throws ProcessLaunchException {
         return NativeSpawn.AVAILABLE ? spawnNative(request) : spawnWithJdk(request);
     }
