@@ -28,10 +28,12 @@ public final class ProcessLauncher {
 
     /**
      * Binds the native spawn path and starts the reaper thread in the background, so the first spawn does not pay for
-     * it (~40 ms of CPU on these machines). For a process that is about to start children; idempotent.
+     * it (~40 ms of CPU on these machines). For a process that is about to start children; idempotent. A platform
+     * thread: a virtual thread that spawns meanwhile waits for these class initialisers pinned to its carrier, and the
+     * initialising thread must not need a carrier itself.
      */
     public static void prepare() {
-        Thread.ofVirtual().name("orchestrator-spawn-prepare").start(() -> {
+        Thread.ofPlatform().name("orchestrator-spawn-prepare").daemon(true).start(() -> {
             if (NativeSpawn.AVAILABLE) {
                 ChildReaper.start();
             }
@@ -51,7 +53,9 @@ public final class ProcessLauncher {
             try {
                 pid = NativeSpawn.spawn(program, request.argv(), request.env(), cwd, out, err);
             } catch (NativeSpawn.SpawnFailure e) {
-                throw failure(request, "exec '" + program + "' failed: " + e.getMessage(), e);
+                // glibc reports the child's chdir and exec errors alike: a cwd removed since the precheck is the chdir.
+                throw failure(request, Files.isDirectory(request.cwd()) ? "exec '" + program + "' failed: "
+                        + e.getMessage() : "working directory does not exist", e);
             }
             CompletableFuture<ExitStatus> exit;
             try {

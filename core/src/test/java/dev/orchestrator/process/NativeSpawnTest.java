@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -123,6 +124,15 @@ class NativeSpawnTest {
         for (SpawnedProcess child : List.of(three, oneThirtySeven, killed)) {
             close(child);
         }
+    }
+
+    @Test
+    void readsSiginfoAsExitedKilledOrDumpedAndARealTimeSignalAsAShellWould() {
+        Instant at = Instant.EPOCH;
+        assertThat(ChildReaper.exitStatus(1, 137, at)).isEqualTo(ExitStatus.exited(137, at)); // CLD_EXITED
+        assertThat(ChildReaper.exitStatus(2, 9, at)).isEqualTo(ExitStatus.killed(Signal.SIGKILL, at)); // CLD_KILLED
+        assertThat(ChildReaper.exitStatus(3, 11, at)).isEqualTo(ExitStatus.killed(Signal.SIGSEGV, at)); // CLD_DUMPED
+        assertThat(ChildReaper.exitStatus(2, 34, at)).isEqualTo(ExitStatus.exited(162, at)); // SIGRTMIN
     }
 
     @Test
