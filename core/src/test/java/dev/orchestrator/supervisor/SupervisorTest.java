@@ -70,6 +70,19 @@ class SupervisorTest {
     }
 
     @Test
+    void reportsAnExitWithCode137AsThatCodeNotAsSigkill() {
+        RestartSpec off = new RestartSpec(false, Duration.ZERO, Duration.ZERO, 16, Duration.ofSeconds(1), Set.of());
+        supervisor.start(Specs.restart(specs.app("proxy", Children.sh("exit 137")), off));
+
+        Exited exited = events.awaitFirst(Exited.class, e -> true);
+
+        assertThat(exited.exit().describe()).isEqualTo("exited with code 137");
+        ProcessView view = await().until(() -> supervisor.snapshot().getFirst(),
+                v -> v.status() == ProcessState.EXITED);
+        assertThat(view.lastExit().code()).isEqualTo(137);
+    }
+
+    @Test
     void stopsACrashLoopAfterExactlyOnePlusMaxRestartsStarts() {
         AppSpec crasher = Specs.restart(specs.app("crasher", Children.java(Crasher.class, "3")),
                 Specs.maxRestarts(3, Duration.ofSeconds(30)));
