@@ -33,11 +33,11 @@ final class NativeSpawn {
     private static final FunctionDescriptor PTR_PTR_TO_INT =
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS);
 
-    private static final Binding B = bind();
+    private static final Binding B = "jdk".equals(System.getProperty("orchestrator.spawn")) ? null : bind();
     /** The same for every child, so built once and shared: posix_spawn only reads it. */
     private static final MemorySegment ATTR = B == null ? null : attributes();
     /** Whether children are spawned here; false means {@link ProcessBuilder}. */
-    static final boolean AVAILABLE = B != null && !"jdk".equals(System.getProperty("orchestrator.spawn"));
+    static final boolean AVAILABLE = B != null;
 
     private NativeSpawn() {
     }
