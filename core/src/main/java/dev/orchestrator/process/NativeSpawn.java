@@ -25,6 +25,7 @@ final class NativeSpawn {
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final short POSIX_SPAWN_SETSID = 0x80;
     private static final int O_RDONLY = 0;
+    static final int ENOEXEC = 8;
     /** Larger than glibc's posix_spawnattr_t (336 bytes), posix_spawn_file_actions_t (80) and sigset_t (128). */
     private static final long OPAQUE_BYTES = 512;
 
@@ -98,7 +99,7 @@ final class NativeSpawn {
                         strings(arena, argv), strings(arena, env.entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue()).toList()));
                 if (rc != 0) {
-                    throw new SpawnFailure(describe(rc));
+                    throw new SpawnFailure(rc, describe(rc));
                 }
                 return pid.get(ValueLayout.JAVA_INT, 0);
             } finally {
@@ -182,8 +183,11 @@ final class NativeSpawn {
 
     /** posix_spawn failed in the child: its chdir or exec; the message is the errno's text. */
     static final class SpawnFailure extends Exception {
-        SpawnFailure(String message) {
+        final int errno;
+
+        SpawnFailure(int errno, String message) {
             super(message);
+            this.errno = errno;
         }
     }
 }

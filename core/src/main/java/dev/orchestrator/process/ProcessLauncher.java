@@ -51,7 +51,7 @@ public final class ProcessLauncher {
         return withPipes(request, (out, err) -> {
             int pid;
             try {
-                pid = NativeSpawn.spawn(program, request.argv(), request.env(), cwd, out, err);
+                pid = spawnLikeExecvp(program, request, cwd, out, err);
             } catch (NativeSpawn.SpawnFailure e) {
                 // glibc reports the child's chdir and exec errors alike: a cwd removed since the precheck is the chdir.
                 throw failure(request, Files.isDirectory(request.cwd()) ? "exec '" + program + "' failed: "
@@ -67,6 +67,26 @@ public final class ProcessLauncher {
             }
             return started(pid, exit);
         });
+    }
+
+    /**
+     * Like {@code execvp}, which {@code setsid} used: a file the kernel will not exec (ENOEXEC: an executable script
+     * without a {@code #!} line) is run by {@code /bin/sh}, with the file as its script.
+     */
+    private static int spawnLikeExecvp(String program, SpawnRequest request, String cwd, int out, int err)
+            throws NativeSpawn.SpawnFailure {
+        try {
+            return NativeSpawn.spawn(program, request.argv(), request.env(), cwd, out, err);
+        } catch (NativeSpawn.SpawnFailure e) {
+            if (e.errno != NativeSpawn.ENOEXEC) {
+                throw e;
+            }
+            List<String> viaShell = new ArrayList<>(request.argv().size() + 1);
+            viaShell.add("/bin/sh");
+            viaShell.add(program);
+            viaShell.addAll(request.argv().subList(1, request.argv().size()));
+            return NativeSpawn.spawn("/bin/sh", viaShell, request.env(), cwd, out, err);
+        }
     }
 
     /** Through {@link ProcessBuilder} and {@code /usr/bin/setsid}. */

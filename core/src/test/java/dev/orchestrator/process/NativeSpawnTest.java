@@ -91,18 +91,31 @@ class NativeSpawnTest {
     }
 
     @Test
-    void namesTheErrnoWhenTheKernelRefusesToExecTheProgram(TestProcesses procs) throws IOException {
-        Path script = dir.resolve("no-shebang");
-        Files.write(script, new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 0});
+    void namesTheErrnoWhenTheKernelCannotExecTheProgram(TestProcesses procs) throws IOException {
+        Path script = dir.resolve("bad-interpreter");
+        Files.writeString(script, "#!/no/such/interpreter\necho hi\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        SpawnRequest request = new SpawnRequest(List.of("./no-shebang", "x"), dir, procs.env());
+        SpawnRequest request = new SpawnRequest(List.of("./bad-interpreter", "x"), dir, procs.env());
 
         assertThatThrownBy(() -> ProcessLauncher.spawnNative(request))
                 .isInstanceOf(ProcessLaunchException.class)
-                .hasMessage("cannot start [./no-shebang, x] in " + dir + ": exec '" + script
-                        + "' failed: Exec format error (errno 8)");
+                .hasMessage("cannot start [./bad-interpreter, x] in " + dir + ": exec '" + script
+                        + "' failed: No such file or directory (errno 2)");
         // glibc reaped the child that failed to exec (other tests' JDK children are reaped within moments)
         await().atMost(Duration.ofSeconds(5)).until(() -> zombieChildren().isEmpty());
+    }
+
+    @Test
+    void runsAnExecutableScriptWithoutAShebangLineWithBinShAsExecvpDoes(TestProcesses procs) throws Exception {
+        Path script = dir.resolve("no-shebang");
+        Files.writeString(script, "echo \"$0 $1\"; exit 5\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        SpawnedProcess child = spawn(procs, List.of("./no-shebang", "arg"), dir, procs.env());
+
+        assertThat(ProcessLauncherTest.readAll(Posix.readChannel(child.stdoutFd()))).isEqualTo(script + " arg\n");
+        assertThat(child.exit().get().describe()).isEqualTo("exited with code 5");
+        Posix.close(child.stderrFd());
     }
 
     @Test
