@@ -117,7 +117,9 @@ class SupervisorTest {
         ProcessView view = supervisor.snapshot().getFirst();
         assertThat(view.status()).isEqualTo(ProcessState.STOPPED);
         assertThat(view.lastExit().signal()).isEqualTo(Signal.SIGKILL);
-        List<LifecycleEvent> tail = events.all().subList(events.all().size() - 2, events.all().size());
+        events.awaitFirst(Stopped.class, e -> true); // listeners get events on their own thread, maybe a moment later
+        List<LifecycleEvent> all = events.all();
+        List<LifecycleEvent> tail = all.subList(all.size() - 2, all.size());
         assertThat(tail.get(0)).isInstanceOfSatisfying(Exited.class,
                 e -> assertThat(e.exit().signal()).isEqualTo(Signal.SIGKILL));
         assertThat(tail.get(1)).isEqualTo(new Stopped("stubborn"));
