@@ -1,5 +1,6 @@
 package dev.orchestrator.health;
 
+import dev.orchestrator.process.ExitStatus;
 import dev.orchestrator.process.GroupStopper;
 import dev.orchestrator.process.Posix;
 import dev.orchestrator.process.ProcessLaunchException;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code exec: <command>}: a {@code /bin/sh -c} command that exits 0, run like the app (its cwd, its environment, its
@@ -46,15 +49,16 @@ final class ExecCheck implements Check {
         Posix.close(child.stdoutFd());
         Posix.close(child.stderrFd());
         try {
-            if (!child.process().waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                // Still running, so the group id is still ours: kill it all, then reap the shell.
-                GroupStopper.killNow(child.pid(), child.pid());
-                child.process().waitFor(5, TimeUnit.SECONDS);
-                return Outcome.fail("exec '" + command + "' timed out after " + Texts.duration(timeout));
-            }
-            int code = child.process().exitValue();
-            return code == 0 ? Outcome.pass("exec '" + command + "' exited 0")
-                    : Outcome.fail("exec '" + command + "' exited with code " + code);
+            ExitStatus exit = child.exit().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return Integer.valueOf(0).equals(exit.code()) ? Outcome.pass("exec '" + command + "' exited 0")
+                    : Outcome.fail("exec '" + command + "' " + exit.describe());
+        } catch (TimeoutException e) {
+            // Still running (not reaped), so the group id is still ours: kill it all, then wait for the reaper.
+            GroupStopper.killNow(child.pid(), child.pid());
+            child.exit().completeOnTimeout(null, 5, TimeUnit.SECONDS).exceptionally(t -> null).join();
+            return Outcome.fail("exec '" + command + "' timed out after " + Texts.duration(timeout));
+        } catch (ExecutionException e) {
+            return Outcome.fail("exec '" + command + "' failed: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             GroupStopper.killNow(child.pid(), child.pid());
             Thread.currentThread().interrupt();

@@ -6,11 +6,10 @@ import java.util.Objects;
 /**
  * How a process ended: exactly one of {@code code} (it called exit) and {@code signal} (a signal ended it) is set.
  *
- * <p>The rule for values above 128: the JDK reports death by signal n as 128+n, the same number a process gets by
- * calling {@code exit(128+n)}, and a shell reports for a child that a signal killed. The two cannot be told apart after
- * the JDK has reaped the child, so, like a shell's {@code $?}, a value 128+n where n is a known Linux signal is
- * reported as that signal; any other value is an exit code. The restart policy's {@code stop_exit_codes} match both
- * forms (listing 143 also matches SIGTERM).
+ * <p>Children spawned through {@code posix_spawn} are reaped by {@link ChildReaper} with {@code waitid}, which reports
+ * the real cause: {@code exit(137)} is code 137, SIGKILL is SIGKILL. Only the {@link ProcessBuilder} fallback
+ * ({@link #fromJdk}) has to guess, as a shell's {@code $?} does. Either way the restart policy's
+ * {@code stop_exit_codes} match both forms (listing 143 also matches SIGTERM).
  *
  * @param code   the exit code, or null when a signal ended the process
  * @param signal the signal, or null when the process exited
@@ -33,7 +32,11 @@ public record ExitStatus(Integer code, Signal signal, Instant at) {
         return new ExitStatus(null, signal, at);
     }
 
-    /** From {@link Process#exitValue()}, applying the rule above. */
+    /**
+     * From {@link Process#exitValue()}: the JDK reports death by signal n as 128+n, the same number a process gets by
+     * calling {@code exit(128+n)}, so, like a shell, a value 128+n where n is a known Linux signal is reported as that
+     * signal; any other value is an exit code.
+     */
     public static ExitStatus fromJdk(int value, Instant at) {
         if (value > 128) {
             var signal = Signal.ofNumber(value - 128);

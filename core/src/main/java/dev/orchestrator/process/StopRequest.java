@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
  * @param label       who this is, for messages (an app's process label)
  * @param pgid        the group
  * @param leaderExit  completes when our direct child (the leader) has been reaped; null when it is not our child.
- *                    Until it completes the group is not empty, which also covers the instant after spawn when the
- *                    child has not yet called setsid and the group does not exist yet.
+ *                    Until it completes the group is not empty, which also covers the instant after a spawn through
+ *                    the ProcessBuilder fallback when the child has not yet called setsid and the group does not
+ *                    exist yet (posix_spawn returns only after the child's setsid and exec).
  * @param signal      the graceful signal ({@code kill_signal})
  * @param killTimeout how long to wait before SIGKILL
  */

@@ -6,6 +6,7 @@ import dev.orchestrator.plan.StopSpec;
 import dev.orchestrator.process.GroupStopper;
 import dev.orchestrator.process.ProcFs;
 import dev.orchestrator.process.ProcStat;
+import dev.orchestrator.process.ProcessLauncher;
 import dev.orchestrator.process.Signal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +59,7 @@ public final class Supervisor implements AutoCloseable {
         this.services = new Services(options.clock(), options.runId(), stopper, logFiles, events, control, timer,
                 Duration.ofSeconds(1), stateFile::changed);
         this.apps = new AppRegistry(services);
+        ProcessLauncher.prepare();
         if (options.console() != null) {
             events.subscribe(new EventPrinter(options.console()));
         }

@@ -39,7 +39,7 @@ final class Teardown {
     }
 
     private static StopRequest request(Child c) {
-        return new StopRequest(c.label(), c.pid(), c.spawned().process().onExit(), c.killSignal(), c.killTimeout());
+        return new StopRequest(c.label(), c.pid(), c.spawned().exit(), c.killSignal(), c.killTimeout());
     }
 
     /**

@@ -171,7 +171,7 @@ class OutputPumpTest {
                 files, false, null, CLOCK, recent);
         OutputPump out = OutputPump.start("pump-out", child.stdoutFd(), files.acquire(dir.resolve("out.log"), "x", null),
                 files, false, null, CLOCK, null);
-        CompletableFuture.allOf(err.done(), out.done(), child.process().onExit()).get();
+        CompletableFuture.allOf(err.done(), out.done(), child.exit()).get();
 
         List<String> lines = recent.lines();
         assertThat(lines).hasSize(50);
@@ -197,7 +197,7 @@ class OutputPumpTest {
         OutputPump e = OutputPump.start("pump-err", child.stderrFd(),
                 files.acquire(out.resolveSibling(out.getFileName() + ".err"), label, null), files, lineMode,
                 dateFormat, CLOCK, null);
-        return CompletableFuture.allOf(o.done(), e.done(), child.process().onExit());
+        return CompletableFuture.allOf(o.done(), e.done(), child.exit());
     }
 
     private static void assertChattyFile(List<Path> files, int lines, int size) throws IOException {

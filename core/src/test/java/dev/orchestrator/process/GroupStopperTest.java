@@ -15,7 +15,6 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +48,7 @@ class GroupStopperTest {
         assertThat(outcome.forced()).isFalse();
         assertThat(ProcFs.liveMembers(child.pgid())).isEmpty();
         assertThat(ProcFs.withEnvironmentEntry("ORCHESTRATOR_RUN=" + procs.runId())).isEmpty();
-        assertThat(ExitStatus.fromJdk(child.process().exitValue(), Instant.now()).signal()).isEqualTo(Signal.SIGTERM);
+        assertThat(child.exit().get().signal()).isEqualTo(Signal.SIGTERM);
     }
 
     @Test
@@ -67,7 +66,7 @@ class GroupStopperTest {
         assertThat(took).isGreaterThanOrEqualTo(timeout.toNanos());
         assertThat(outcome.took()).isGreaterThanOrEqualTo(timeout);
         assertThat(out.readLine()).isEqualTo("ignored SIGTERM");
-        assertThat(ExitStatus.fromJdk(child.process().exitValue(), Instant.now()).signal()).isEqualTo(Signal.SIGKILL);
+        assertThat(child.exit().get().signal()).isEqualTo(Signal.SIGKILL);
     }
 
     @Test
@@ -94,8 +93,7 @@ class GroupStopperTest {
     @Test
     void completesAtOnceForAGroupThatIsAlreadyGone(TestProcesses procs) throws Exception {
         SpawnedProcess child = spawn(procs, List.of("/bin/true"));
-        child.process().waitFor();
-        child.process().onExit().get();
+        child.exit().get();
 
         StopOutcome outcome = stopper.stop(request(child, Signal.SIGTERM, Duration.ofSeconds(60))).get();
 
@@ -107,7 +105,7 @@ class GroupStopperTest {
         SpawnedProcess child = spawn(procs, Children.sh("exec sleep 1000"));
         StopOutcome outcome = stopper.stop(request(child, Signal.SIGTERM, Duration.ofSeconds(60))).get();
         assertThat(outcome.forced()).isFalse();
-        assertThat(child.process().isAlive()).isFalse();
+        assertThat(child.exit().get().signal()).isEqualTo(Signal.SIGTERM);
     }
 
     @Test
@@ -122,7 +120,7 @@ class GroupStopperTest {
                     .hasMessageContaining("stopping 'api-1' failed: process group " + child.pgid()
                             + " still has live processes 200 ms after SIGKILL: (leader not reaped)");
         }
-        child.process().onExit().get();
+        child.exit().get();
     }
 
     private SpawnedProcess spawn(TestProcesses procs, List<String> argv) throws ProcessLaunchException {
@@ -133,7 +131,7 @@ class GroupStopperTest {
     }
 
     private static StopRequest request(SpawnedProcess child, Signal signal, Duration timeout) {
-        return new StopRequest("test", child.pgid(), child.process().onExit(), signal, timeout);
+        return new StopRequest("test", child.pgid(), child.exit(), signal, timeout);
     }
 
     private static BufferedReader reader(SpawnedProcess child) throws IOException {

@@ -39,7 +39,8 @@ class ProcessLauncherTest {
             assertThat(stat.session()).isEqualTo(child.pid());
             assertThat(stat.comm()).isEqualTo("java");
         } finally {
-            child.process().destroyForcibly().waitFor();
+            Posix.kill(child.pid(), Signal.SIGKILL.number());
+            child.exit().get();
             close(child);
         }
     }
@@ -50,7 +51,7 @@ class ProcessLauncherTest {
                 "PATH", "/usr/bin:/bin");
         SpawnedProcess child = ProcessLauncher.spawn(new SpawnRequest(List.of("env"), dir, env));
         String out = readAll(Posix.readChannel(child.stdoutFd()));
-        child.process().waitFor();
+        child.exit().get();
         close(child);
         Map<String, String> seen = out.lines().map(l -> l.split("=", 2))
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1], (a, b) -> b, TreeMap::new));
@@ -62,7 +63,7 @@ class ProcessLauncherTest {
         SpawnedProcess child = ProcessLauncher.spawn(
                 new SpawnRequest(List.of("/bin/sh", "-c", "pwd; cat; echo done"), dir, procs.env()));
         assertThat(readAll(Posix.readChannel(child.stdoutFd()))).isEqualTo(dir.toRealPath() + "\ndone\n");
-        assertThat(child.process().waitFor()).isZero();
+        assertThat(child.exit().get().code()).isZero();
         close(child);
     }
 
@@ -70,7 +71,7 @@ class ProcessLauncherTest {
     void keepsTheOutputPipeOpenWhileAGrandchildStillWritesAfterTheChildExited(TestProcesses procs) throws Exception {
         SpawnedProcess child = ProcessLauncher.spawn(new SpawnRequest(
                 List.of("/bin/sh", "-c", "(sleep 0.3; echo late) & echo early"), dir, procs.env()));
-        assertThat(child.process().waitFor()).isZero();
+        assertThat(child.exit().get().code()).isZero();
         assertThat(readAll(Posix.readChannel(child.stdoutFd()))).isEqualTo("early\nlate\n");
         close(child);
     }

@@ -1,0 +1,226 @@
+package dev.orchestrator.process;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One thread that reaps every child {@link NativeSpawn} started, where the JDK keeps a reaper thread per child: a
+ * {@code pidfd_open(2)} per child, taken right after the spawn (race-free: the child stays a zombie until we wait for
+ * it, so its pid cannot be reused), added by the spawning thread to one epoll set, and one platform thread blocked in
+ * {@code epoll_wait(2)} on it. A readable pidfd means the child exited;
+ * {@code waitid(P_PIDFD, fd, WEXITED)} reaps it and tells how: {@code CLD_EXITED} with its code, or
+ * {@code CLD_KILLED}/{@code CLD_DUMPED} with the signal, so exit 137 and SIGKILL are no longer confused.
+ *
+ * <p>It waits only on its own pidfds, never {@code waitpid(-1)}: children the JDK started stay the JDK's to reap.
+ *
+ * <p>Threading: {@link #watch} may be called from any thread. The futures complete on the reaper thread, so
+ * continuations must not block (use the async variants); a blocking continuation delays every other child's exit.
+ */
+@SuppressWarnings("restricted")
+final class ChildReaper {
+    private static final int P_PIDFD = 3;
+    private static final int WEXITED = 4;
+    private static final int CLD_EXITED = 1;
+    private static final int EINTR = 4;
+    private static final int EPOLL_CLOEXEC = 0x80000;
+    private static final int EPOLL_CTL_ADD = 1;
+    private static final int EPOLLIN = 0x1;
+    private static final int MAX_EVENTS = 64;
+    private static final long SIGINFO_BYTES = 128;
+    /** struct epoll_event: {u32 events; u64 data}, packed on x86-64 only. */
+    private static final boolean PACKED_EVENT = "amd64".equals(System.getProperty("os.arch"));
+    private static final long EVENT_BYTES = PACKED_EVENT ? 12 : 16;
+    private static final long EVENT_DATA = PACKED_EVENT ? 4 : 8;
+
+    private static final MethodHandle PIDFD_OPEN = bindOrNull("pidfd_open",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle EPOLL_CREATE1 = bindOrNull("epoll_create1",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle EPOLL_CTL = bindOrNull("epoll_ctl", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+
+    private static final String THREAD_NAME = "orchestrator-reaper";
+
+    /** The calls only the reaper thread makes, bound there: off the path of the first spawn. */
+    private static final class Wait {
+        static final MethodHandle WAITID = Posix.downcall("waitid", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+        static final MethodHandle EPOLL_WAIT = Posix.downcall("epoll_wait", FunctionDescriptor.of(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT));
+    }
+
+    private record Watch(int pid, int pidfd, CompletableFuture<ExitStatus> exit) {
+    }
+
+    /** Created with the first child, so a JVM that never spawns (the CLI) has no reaper thread. */
+    private static final class Holder {
+        static final ChildReaper INSTANCE = new ChildReaper();
+    }
+
+    /** The watched children by pidfd: put before the pidfd enters the epoll set, removed before it is closed. */
+    private final Map<Integer, Watch> watched = new ConcurrentHashMap<>();
+    private final int epollFd;
+
+    private ChildReaper() {
+        this.epollFd = openFd("epoll_create1", st -> (int) EPOLL_CREATE1.invokeExact(st, EPOLL_CLOEXEC));
+        Thread.ofPlatform().name(THREAD_NAME).daemon(true).stackSize(256 * 1024).start(this::run);
+    }
+
+    /**
+     * Whether pidfds work here: the symbols exist (glibc 2.36+) and {@code pidfd_open} works (Linux 5.3+;
+     * {@code waitid(P_PIDFD)} needs 5.4, which every supported distribution has). Asked once, by {@link NativeSpawn}.
+     */
+    static boolean supported() {
+        if (PIDFD_OPEN == null || EPOLL_CREATE1 == null || EPOLL_CTL == null) {
+            return false;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            int self = (int) ProcessHandle.current().pid();
+            int fd = (int) PIDFD_OPEN.invokeExact(arena.allocate(Posix.CAPTURE), self, 0);
+            if (fd < 0) {
+                return false;
+            }
+            Posix.close(fd);
+            return true;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /** Starts the reaper thread now rather than with the first child. */
+    static void start() {
+        Objects.requireNonNull(Holder.INSTANCE);
+    }
+
+    /**
+     * Watches {@code pid}, our direct child that nobody has waited for: the future completes with its exit status on
+     * the reaper thread once it has been reaped.
+     *
+     * @throws IllegalStateException when no pidfd can be opened (too many open files); the caller must then kill and
+     *                               reap the child itself
+     */
+    static CompletableFuture<ExitStatus> watch(int pid) {
+        int pidfd = openFd("pidfd_open(" + pid + ")", st -> (int) PIDFD_OPEN.invokeExact(st, pid, 0));
+        ChildReaper reaper = Holder.INSTANCE;
+        Watch w = new Watch(pid, pidfd, new CompletableFuture<>());
+        reaper.watched.put(pidfd, w);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Posix.CAPTURE);
+            MemorySegment event = arena.allocate(EVENT_BYTES, 4);
+            event.set(ValueLayout.JAVA_INT, 0, EPOLLIN);
+            event.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_DATA, pidfd);
+            if ((int) EPOLL_CTL.invokeExact(state, reaper.epollFd, EPOLL_CTL_ADD, pidfd, event) != 0) {
+                int errno = Posix.errno(state);
+                reaper.watched.remove(pidfd);
+                Posix.close(pidfd);
+                throw new IllegalStateException("epoll_ctl(" + pid + ") failed: " + NativeSpawn.describe(errno));
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("epoll_ctl(" + pid + ") failed", t);
+        }
+        return w.exit;
+    }
+
+    /** {@code waitid(P_PID, pid, WEXITED)}: reaps a child that {@link #watch} could not take. */
+    static void reapNow(int pid) {
+        try (Arena arena = Arena.ofConfined()) {
+            int ignored = (int) Wait.WAITID.invokeExact(arena.allocate(Posix.CAPTURE), 1, pid,
+                    arena.allocate(SIGINFO_BYTES, 8), WEXITED);
+        } catch (Throwable t) {
+            throw new IllegalStateException("waitid(" + pid + ") failed", t);
+        }
+    }
+
+    private void run() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Posix.CAPTURE);
+            MemorySegment info = arena.allocate(SIGINFO_BYTES, 8);
+            MemorySegment events = arena.allocate(EVENT_BYTES * MAX_EVENTS, 8);
+            while (true) {
+                int n = (int) Wait.EPOLL_WAIT.invokeExact(state, epollFd, events, MAX_EVENTS, -1);
+                if (n < 0) {
+                    if (Posix.errno(state) != EINTR) {
+                        throw new IllegalStateException("epoll_wait failed: errno " + Posix.errno(state));
+                    }
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    int pidfd = (int) events.get(ValueLayout.JAVA_LONG_UNALIGNED, i * EVENT_BYTES + EVENT_DATA);
+                    Watch w = watched.remove(pidfd);
+                    if (w != null) {
+                        reap(w, state, info);
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            // Cannot happen short of a JVM bug; fail the waiters loudly rather than leave them hanging forever.
+            IllegalStateException failure = new IllegalStateException("the child reaper failed", t);
+            watched.values().forEach(w -> w.exit.completeExceptionally(failure));
+            throw failure;
+        }
+    }
+
+    private static void reap(Watch w, MemorySegment state, MemorySegment info) throws Throwable {
+        info.fill((byte) 0);
+        int rc = (int) Wait.WAITID.invokeExact(state, P_PIDFD, w.pidfd, info, WEXITED);
+        int errno = Posix.errno(state);
+        Posix.close(w.pidfd);
+        if (rc != 0) {
+            w.exit.completeExceptionally(new IllegalStateException("waitid for child " + w.pid + " failed: errno "
+                    + errno + "; something else reaped it (a waitpid(-1) in this JVM)"));
+            return;
+        }
+        w.exit.complete(exitStatus(info.get(ValueLayout.JAVA_INT, 8), info.get(ValueLayout.JAVA_INT, 24),
+                Instant.now()));
+    }
+
+    /** From siginfo's {@code si_code} and {@code si_status}. */
+    static ExitStatus exitStatus(int code, int status, Instant at) {
+        if (code == CLD_EXITED) {
+            return ExitStatus.exited(status, at);
+        }
+        // Killed or dumped core. A real-time signal has no constant: reported as a shell would, 128+n.
+        return Signal.ofNumber(status).map(s -> ExitStatus.killed(s, at))
+                .orElseGet(() -> ExitStatus.exited(128 + status, at));
+    }
+
+    private static MethodHandle bindOrNull(String name, FunctionDescriptor descriptor) {
+        try {
+            return Posix.downcall(name, descriptor);
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private interface FdCall {
+        int call(MemorySegment state) throws Throwable;
+    }
+
+    /** Runs a call that returns a new fd or -1; a failure names the call and errno. */
+    private static int openFd(String what, FdCall body) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Posix.CAPTURE);
+            int fd = body.call(state);
+            if (fd < 0) {
+                throw new IllegalStateException(what + " failed: " + NativeSpawn.describe(Posix.errno(state))
+                        + "; too many open files? raise `ulimit -n`");
+            }
+            return fd;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what + " failed", t);
+        }
+    }
+}
