@@ -1,5 +1,6 @@
 package dev.orchestrator.process;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -29,33 +30,18 @@ final class ChildReaper {
     private static final int P_PIDFD = 3;
     private static final int WEXITED = 4;
     private static final int CLD_EXITED = 1;
-    private static final int EINTR = 4;
-    private static final int EPOLL_CLOEXEC = 0x80000;
-    private static final int EPOLL_CTL_ADD = 1;
-    private static final int EPOLLIN = 0x1;
     private static final int MAX_EVENTS = 64;
     private static final long SIGINFO_BYTES = 128;
-    /** struct epoll_event: {u32 events; u64 data}, packed on x86-64 only. */
-    private static final boolean PACKED_EVENT = "amd64".equals(System.getProperty("os.arch"));
-    private static final long EVENT_BYTES = PACKED_EVENT ? 12 : 16;
-    private static final long EVENT_DATA = PACKED_EVENT ? 4 : 8;
 
     private static final MethodHandle PIDFD_OPEN = bindOrNull("pidfd_open",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle EPOLL_CREATE1 = bindOrNull("epoll_create1",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle EPOLL_CTL = bindOrNull("epoll_ctl", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
 
     private static final String THREAD_NAME = "orchestrator-reaper";
 
-    /** The calls only the reaper thread makes, bound there: off the path of the first spawn. */
+    /** The call only the reaper thread makes, bound there: off the path of the first spawn. */
     private static final class Wait {
         static final MethodHandle WAITID = Posix.downcall("waitid", FunctionDescriptor.of(ValueLayout.JAVA_INT,
                 ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-        static final MethodHandle EPOLL_WAIT = Posix.downcall("epoll_wait", FunctionDescriptor.of(
-                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_INT));
     }
 
     private record Watch(int pid, int pidfd, CompletableFuture<ExitStatus> exit) {
@@ -68,10 +54,14 @@ final class ChildReaper {
 
     /** The watched children by pidfd: put before the pidfd enters the epoll set, removed before it is closed. */
     private final Map<Integer, Watch> watched = new ConcurrentHashMap<>();
-    private final int epollFd;
+    private final Epoll epoll;
 
     private ChildReaper() {
-        this.epollFd = openFd("epoll_create1", st -> (int) EPOLL_CREATE1.invokeExact(st, EPOLL_CLOEXEC));
+        try {
+            this.epoll = Epoll.open(MAX_EVENTS);
+        } catch (IOException e) {
+            throw new IllegalStateException("the child reaper cannot start: " + e.getMessage(), e);
+        }
         Thread.ofPlatform().name(THREAD_NAME).daemon(true).stackSize(256 * 1024).start(this::run);
     }
 
@@ -80,7 +70,7 @@ final class ChildReaper {
      * {@code waitid(P_PIDFD)} needs 5.4, which every supported distribution has). Asked once, by {@link NativeSpawn}.
      */
     static boolean supported() {
-        if (PIDFD_OPEN == null || EPOLL_CREATE1 == null || EPOLL_CTL == null) {
+        if (PIDFD_OPEN == null) {
             return false;
         }
         try (Arena arena = Arena.ofConfined()) {
@@ -113,21 +103,12 @@ final class ChildReaper {
         ChildReaper reaper = Holder.INSTANCE;
         Watch w = new Watch(pid, pidfd, new CompletableFuture<>());
         reaper.watched.put(pidfd, w);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Posix.CAPTURE);
-            MemorySegment event = arena.allocate(EVENT_BYTES, 4);
-            event.set(ValueLayout.JAVA_INT, 0, EPOLLIN);
-            event.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_DATA, pidfd);
-            if ((int) EPOLL_CTL.invokeExact(state, reaper.epollFd, EPOLL_CTL_ADD, pidfd, event) != 0) {
-                int errno = Posix.errno(state);
-                reaper.watched.remove(pidfd);
-                Posix.close(pidfd);
-                throw new IllegalStateException("epoll_ctl(" + pid + ") failed: " + NativeSpawn.describe(errno));
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("epoll_ctl(" + pid + ") failed", t);
+        try {
+            reaper.epoll.add(pidfd, token(pidfd));
+        } catch (IOException e) {
+            reaper.watched.remove(pidfd);
+            Posix.close(pidfd);
+            throw new IllegalStateException("watching child " + pid + " failed: " + e.getMessage(), e);
         }
         return w.exit;
     }
@@ -146,18 +127,11 @@ final class ChildReaper {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Posix.CAPTURE);
             MemorySegment info = arena.allocate(SIGINFO_BYTES, 8);
-            MemorySegment events = arena.allocate(EVENT_BYTES * MAX_EVENTS, 8);
             while (true) {
-                int n = (int) Wait.EPOLL_WAIT.invokeExact(state, epollFd, events, MAX_EVENTS, -1);
-                if (n < 0) {
-                    if (Posix.errno(state) != EINTR) {
-                        throw new IllegalStateException("epoll_wait failed: errno " + Posix.errno(state));
-                    }
-                    continue;
-                }
+                int n = epoll.await(-1);
                 for (int i = 0; i < n; i++) {
-                    int pidfd = (int) events.get(ValueLayout.JAVA_LONG_UNALIGNED, i * EVENT_BYTES + EVENT_DATA);
-                    Watch w = watched.remove(pidfd);
+                    long token = epoll.token(i);
+                    Watch w = token == Epoll.WAKE ? null : watched.remove(pidfd(token));
                     if (w != null) {
                         reap(w, state, info);
                     }
@@ -193,6 +167,15 @@ final class ChildReaper {
         // Killed or dumped core. A real-time signal has no constant: reported as a shell would, 128+n.
         return Signal.ofNumber(status).map(s -> ExitStatus.killed(s, at))
                 .orElseGet(() -> ExitStatus.exited(128 + status, at));
+    }
+
+    /** Never {@link Epoll#WAKE} (0), even for a pidfd of 0 in a process started with stdin closed. */
+    private static long token(int pidfd) {
+        return pidfd + 1L;
+    }
+
+    private static int pidfd(long token) {
+        return (int) (token - 1);
     }
 
     private static MethodHandle bindOrNull(String name, FunctionDescriptor descriptor) {

@@ -152,6 +152,8 @@ class DependencyTest {
                 && v.pid() != null));
 
         f.supervisor.stopAll().join();
+        // Events reach listeners on their own thread: wait for the last one before comparing the order.
+        f.await(Stopped.class, "db", e -> true);
 
         assertThat(f.indexOf(Stopped.class, "web")).isLessThan(f.indexOf(Exited.class, "api"));
         assertThat(f.indexOf(Stopped.class, "api")).isLessThan(f.indexOf(Exited.class, "db"));

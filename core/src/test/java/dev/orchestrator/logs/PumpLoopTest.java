@@ -84,10 +84,10 @@ class PumpLoopTest {
 
         await().atMost(PATIENCE).until(() -> Files.readString(dir.resolve("quiet.out")).equals("one quiet line\n"));
 
-        assertThat(floods).allMatch(f -> f.process().isAlive()); // heard while the floods were still going
+        assertThat(floods).allMatch(f -> !f.exit().isDone()); // heard while the floods were still going
         for (SpawnedProcess p : Stream.concat(floods.stream(), Stream.of(quiet)).toList()) {
             GroupStopper.killNow(p.pgid(), p.pid());
-            p.process().onExit().get(60, TimeUnit.SECONDS);
+            p.exit().get(60, TimeUnit.SECONDS);
         }
         CompletableFuture.allOf(pumps.stream().map(OutputPump::done).toArray(CompletableFuture[]::new))
                 .get(60, TimeUnit.SECONDS);
@@ -113,7 +113,7 @@ class PumpLoopTest {
         SpawnedProcess child = spawn(procs, Children.sh("sleep 300 & echo $!"));
         OutputPump out = pump(child.stdoutFd(), dir.resolve("out.log"), false);
         OutputPump err = pump(child.stderrFd(), dir.resolve("err.log"), false);
-        child.process().onExit().get(60, TimeUnit.SECONDS);
+        child.exit().get(60, TimeUnit.SECONDS);
         await().atMost(PATIENCE).until(() -> Files.readString(dir.resolve("out.log")).endsWith("\n"));
         int grandchild = Integer.parseInt(Files.readString(dir.resolve("out.log")).strip());
         procs.track(grandchild);
@@ -139,10 +139,10 @@ class PumpLoopTest {
         err.abort();
         CompletableFuture.allOf(out.done(), err.done()).get(60, TimeUnit.SECONDS);
 
-        assertThat(child.process().isAlive()).isTrue(); // the pump ended, not the child
+        assertThat(child.exit().isDone()).isFalse(); // the pump ended, not the child
         assertThat(Files.readString(dir.resolve("out.log"))).isEqualTo("whole\npartial\n");
         GroupStopper.killNow(child.pgid(), child.pid());
-        child.process().onExit().get(60, TimeUnit.SECONDS);
+        child.exit().get(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -153,7 +153,7 @@ class PumpLoopTest {
         OutputPump out = pump(child.stdoutFd(), Path.of("/dev/full"), false);
         OutputPump err = pump(child.stderrFd(), dir.resolve("err.log"), false);
 
-        assertThat(child.process().onExit().get(60, TimeUnit.SECONDS).exitValue()).isZero();
+        assertThat(child.exit().get(60, TimeUnit.SECONDS).code()).isZero();
         CompletableFuture.allOf(out.done(), err.done()).get(60, TimeUnit.SECONDS);
         assertThat(Files.readString(dir.resolve("err.log"))).isEmpty();
     }
@@ -189,7 +189,7 @@ class PumpLoopTest {
         SpawnedProcess child = spawn(procs, argv);
         OutputPump out = pump(child.stdoutFd(), dir.resolve(name + ".out"), false);
         OutputPump err = pump(child.stderrFd(), dir.resolve(name + ".err"), false);
-        return CompletableFuture.allOf(out.done(), err.done(), child.process().onExit());
+        return CompletableFuture.allOf(out.done(), err.done(), child.exit());
     }
 
     private SpawnedProcess spawn(TestProcesses procs, List<String> argv) throws Exception {
