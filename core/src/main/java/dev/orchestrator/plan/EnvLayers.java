@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An app's env, lowest layer first (CONTRACTS, "Environment of an app"): the inherited environment; defaults (the
@@ -23,7 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class EnvLayers {
 
-    private static final Pattern SECRET_WORD = Pattern.compile("TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIALS?|PRIVATE|AUTH");
+    /** A set, not a regex: every key of every app is checked, and a pattern match per word showed up in profiles. */
+    private static final Set<String> SECRET_WORDS = Set.of("TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL",
+            "CREDENTIALS", "PRIVATE", "AUTH");
 
     private final Map<String, String> inherited;
     private final List<EnvSource> defaults;
@@ -75,10 +76,15 @@ public final class EnvLayers {
 
     /** {@code DISCORD_TOKEN}, {@code API_KEY}, {@code DB_PASSWORD}: a word of the name says secret. */
     public static boolean looksSecret(String key) {
-        for (String word : key.toUpperCase(Locale.ROOT).split("_")) {
-            if (SECRET_WORD.matcher(word).matches()) {
+        String upper = key.toUpperCase(Locale.ROOT);
+        int start = 0;
+        while (start <= upper.length()) {
+            int end = upper.indexOf('_', start);
+            end = end < 0 ? upper.length() : end;
+            if (SECRET_WORDS.contains(upper.substring(start, end))) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }

@@ -38,8 +38,16 @@ public final class ProjectLoader {
         this.plugins = plugins;
     }
 
+    /** Reads {@code orchestrator.yaml} afresh, then loads: what a reload does. */
     public ProjectPlan load(Path root) {
-        RootConfig config = new RootConfigReader().read(root);
+        return load(root, new RootConfigReader().read(root));
+    }
+
+    /**
+     * Loads with a {@code config} the caller already read (for its {@code plugin_dirs}), so one load reads
+     * {@code orchestrator.yaml} once. Its problems are reported with the plan's.
+     */
+    public ProjectPlan load(Path root, RootConfig config) {
         MachineFacts facts = new MachineFacts(root);
         ProjectLayout layout = ProjectLayout.of(root).withLogsDir(root.resolve(config.logs()).normalize())
                 .withScanRoots(config.roots().stream().map(Path::of).toList());
