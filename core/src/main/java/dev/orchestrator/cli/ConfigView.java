@@ -160,6 +160,12 @@ final class ConfigView {
     }
 
     static String relative(Path root, Path path) {
-        return path.startsWith(root) && !path.equals(root) ? root.relativize(path).toString() : path.toString();
+        if (!path.startsWith(root) || path.equals(root)) {
+            return path.toString();
+        }
+        // the names after the root's, as relativize gives them, without building a Path (three per app)
+        String under = root.toString();
+        String separator = root.getFileSystem().getSeparator();
+        return path.toString().substring(under.length() + (under.endsWith(separator) ? 0 : separator.length()));
     }
 }

@@ -54,7 +54,8 @@ public final class ProjectLoader {
         DiscoveryResult found = new Discovery(plugins.runtimePlugins(), facts.forPath(processEnv.get("PATH")))
                 .discover(layout.settings(config.ignore(), config.detect()));
         DescriptorReader reader = new DescriptorReader();
-        List<ParsedDescriptor> descriptors = found.descriptors().stream().map(reader::read).toList();
+        // parsed on the common pool (reading and composing is most of it); the list keeps discovery's order
+        List<ParsedDescriptor> descriptors = found.descriptors().parallelStream().map(reader::read).toList();
         Candidates candidates = new Candidates(root, config);
         found = found.withoutClaimed(candidates.claims(descriptors));
 
