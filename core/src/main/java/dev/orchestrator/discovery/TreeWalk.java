@@ -105,7 +105,10 @@ final class TreeWalk {
     private void visit(Path dir, String rel, int depth, boolean insideService, IgnoreRules inherited, Ancestor self) {
         FolderListing listing;
         try {
-            listing = FolderListing.read(reader, dir);
+            // built-in skips are explained only where a user could expect a service (see visitChild); elsewhere
+            // they need no stat at all
+            boolean explainSkips = !insideService && depth + 1 <= 2;
+            listing = FolderListing.read(reader, dir, explainSkips ? Set.of() : NEVER_WALKED);
         } catch (IOException e) {
             out.warn(dir, "folder '" + rel + "' is unreadable: " + describe(e)
                     + "; skipped (fix its permissions or add it to " + IGNORE_FILE + ")");
