@@ -170,7 +170,10 @@ public final class AppPlanner {
                 new EnvSource.File(app.folder().resolve(f.value()).normalize(), f.position())));
         configured.add(new EnvSource.Inline(app.fileLevel().env()));
         addEnv(configured, app.entry(), app.folder());
-        Map<String, String> identity = Map.of("PM2_PROCESS_NAME", app.name(), "ORCHESTRATOR_APP", app.name());
+        // ordered: Map.of iterates in a per-JVM random order, and config --explain printed these two either way
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("PM2_PROCESS_NAME", app.name());
+        identity.put("ORCHESTRATOR_APP", app.name());
         return new EnvLayers(inherited, defaults, configured, identity, root);
     }
 

@@ -8,6 +8,7 @@ import dev.orchestrator.descriptor.RootConfigReader;
 import dev.orchestrator.plugin.PluginRegistry;
 import dev.orchestrator.testing.FixtureProjects;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,5 +146,13 @@ class ProjectLoaderTest {
             assertThat(again.apps()).isEqualTo(plan.apps());
             assertThat(again.problems()).isEqualTo(plan.problems());
         }
+    }
+
+    @Test
+    void theIdentityVariablesAreShownInTheSameOrderInEveryRun() {
+        List<String> keys = List.copyOf(app("api").shownEnv().keySet());
+
+        assertThat(keys.subList(keys.size() - 3, keys.size()))
+                .containsExactly("PM2_PROCESS_NAME", "ORCHESTRATOR_APP", "PYTHONPATH");
     }
 }
