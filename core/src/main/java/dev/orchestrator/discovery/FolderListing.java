@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One folder's entries, read once: one directory listing and one {@code stat} (following links) per entry that is not
- * a plain file (the native listing tells those apart without one). Everything discovery decides about a folder comes
- * from this, so no path is looked at twice.
+ * One folder's entries, read once: one directory listing and one {@code stat} (following links) per entry. Everything
+ * discovery decides about a folder comes from this, so no path is looked at twice.
  */
 record FolderListing(List<Entry> entries, List<Broken> broken) {
 
     /**
-     * @param fileKey the target's identity for loop detection ({@link BasicFileAttributes#fileKey()}), looked at for
-     *                folders only; may be null (always for plain files the native listing recognised)
+     * @param fileKey the target's identity for loop detection ({@link BasicFileAttributes#fileKey()}), may be null
      */
     record Entry(String name, Path path, boolean folder, boolean file, Object fileKey) {
     }
@@ -36,46 +34,27 @@ record FolderListing(List<Entry> entries, List<Broken> broken) {
     static FolderListing read(FolderReader reader, Path folder, Set<String> skipped) throws IOException {
         List<Entry> entries = new ArrayList<>();
         List<Broken> broken = new ArrayList<>();
-        List<NativeListing.Name> names = reader == FolderReader.DEFAULT ? NativeListing.list(folder) : null;
-        if (names != null) {
-            for (NativeListing.Name n : names) {
-                if (!skipped.contains(n.name())) {
-                    // a plain file needs no stat; a folder does, for its identity (loops); links and the rest too
-                    add(folder.resolve(n.name()), n.file(), entries, broken);
+        try (DirectoryStream<Path> stream = reader.open(folder)) {
+            for (Path p : stream) {
+                if (!skipped.isEmpty() && skipped.contains(p.getFileName().toString())) {
+                    continue;
                 }
-            }
-        } else {
-            try (DirectoryStream<Path> stream = reader.open(folder)) {
-                for (Path p : stream) {
-                    if (!skipped.contains(p.getFileName().toString())) {
-                        add(p, false, entries, broken);
-                    }
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(p, BasicFileAttributes.class);
+                } catch (IOException e) {
+                    // one bad entry must not make the whole folder unreadable
+                    broken.add(new Broken(p.getFileName().toString(), p, e));
+                    continue;
                 }
-            } catch (DirectoryIteratorException e) {
-                throw e.getCause();
+                entries.add(new Entry(p.getFileName().toString(), p, a.isDirectory(), a.isRegularFile(), a.fileKey()));
             }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
         }
         entries.sort(Comparator.comparing(Entry::name));
         broken.sort(Comparator.comparing(Broken::name));
         return new FolderListing(List.copyOf(entries), List.copyOf(broken));
-    }
-
-    /** Stats the entry (following links) unless the listing said it is a regular file itself (not a link). */
-    private static void add(Path p, boolean plainFile, List<Entry> entries, List<Broken> broken) {
-        String name = p.getFileName().toString();
-        if (plainFile) {
-            entries.add(new Entry(name, p, false, true, null));
-            return;
-        }
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(p, BasicFileAttributes.class);
-        } catch (IOException e) {
-            // one bad entry must not make the whole folder unreadable
-            broken.add(new Broken(name, p, e));
-            return;
-        }
-        entries.add(new Entry(name, p, a.isDirectory(), a.isRegularFile(), a.fileKey()));
     }
 
     List<Entry> folders() {
