@@ -155,4 +155,16 @@ class ProjectLoaderTest {
         assertThat(keys.subList(keys.size() - 3, keys.size()))
                 .containsExactly("PM2_PROCESS_NAME", "ORCHESTRATOR_APP", "PYTHONPATH");
     }
+
+    @Test
+    void appsShareTheProjectsHeartbeatValuesAndAnEmptyDependencyMap() {
+        // a daemon keeps every plan: per-app copies of the same values cost memory at thousands of apps
+        AppSpec api = app("api").spec().orElseThrow();
+        AppSpec web = app("web").spec().orElseThrow();
+
+        assertThat(api.env().get("HEARTBEAT_PORT")).isEqualTo("5005").isSameAs(web.env().get("HEARTBEAT_PORT"));
+        assertThat(api.env().get("CHECK_INTERVAL")).isSameAs(web.env().get("CHECK_INTERVAL"));
+        assertThat(api.health().dependsOn()).isEmpty();
+        assertThat(api.health().dependsOn()).isSameAs(web.health().dependsOn());
+    }
 }
