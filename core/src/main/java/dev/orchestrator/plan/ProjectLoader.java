@@ -6,7 +6,6 @@ import dev.orchestrator.descriptor.ParsedDescriptor;
 import dev.orchestrator.descriptor.Problem;
 import dev.orchestrator.descriptor.RootConfig;
 import dev.orchestrator.descriptor.RootConfigReader;
-import dev.orchestrator.descriptor.SourcePosition;
 import dev.orchestrator.discovery.Discovery;
 import dev.orchestrator.discovery.DiscoveryResult;
 import dev.orchestrator.discovery.ProjectLayout;
@@ -77,10 +76,11 @@ public final class ProjectLoader {
         found.dropIns().forEach(dropIn -> valid.add(candidates.fromDropIn(dropIn)));
         apps.addAll(planAll(root, config, facts, valid));
         // depends_on spans apps, so it is checked once every app is planned: unknown names, cycles, `completed`.
-        Map<String, SourcePosition> dependsOnAt = new HashMap<>();
-        valid.forEach(c -> dependsOnAt.put(c.name(), c.entry().over(config.defaults()).positionOf(AppKey.DEPENDS_ON)
-                .orElse(c.position())));
-        List<PlannedApp> checked = DependencyCheck.apply(apps, dependsOnAt);
+        // where an app's depends_on is written: looked up only for the apps that fail the check
+        Map<String, AppCandidate> byName = new HashMap<>();
+        valid.forEach(c -> byName.put(c.name(), c));
+        List<PlannedApp> checked = DependencyCheck.apply(apps, name -> Optional.ofNullable(byName.get(name))
+                .map(c -> c.entry().over(config.defaults()).positionOf(AppKey.DEPENDS_ON).orElse(c.position())));
         apps.clear();
         apps.addAll(checked);
         apps.sort(java.util.Comparator.comparing(PlannedApp::name));
