@@ -62,5 +62,6 @@ final class ConfigCommand implements Callable<Integer> {
         String newline = System.lineSeparator();
         lines.forEach(line -> text.append(line).append(newline));
         to.print(text);
+        to.flush(); // print does not flush: problems on stderr must still come out before the apps
     }
 }
