@@ -36,8 +36,10 @@ final class ConfigView {
 
     /** File problems, then each failed app's reason (a name clash or plan failure has no other place). */
     private Stream<Problem> problems() {
+        // a set: with thousands of failed apps a list's contains made this quadratic
+        java.util.Set<Problem> fileProblems = new java.util.HashSet<>(plan.problems());
         Stream<Problem> appFailures = plan.apps().stream().flatMap(a -> a.failure().stream())
-                .filter(f -> !plan.problems().contains(withoutApp(f)));
+                .filter(f -> !fileProblems.contains(withoutApp(f)));
         return Stream.concat(plan.problems().stream(), appFailures).distinct();
     }
 
@@ -158,6 +160,12 @@ final class ConfigView {
     }
 
     static String relative(Path root, Path path) {
-        return path.startsWith(root) && !path.equals(root) ? root.relativize(path).toString() : path.toString();
+        if (!path.startsWith(root) || path.equals(root)) {
+            return path.toString();
+        }
+        // the names after the root's, as relativize gives them, without building a Path (three per app)
+        String under = root.toString();
+        String separator = root.getFileSystem().getSeparator();
+        return path.toString().substring(under.length() + (under.endsWith(separator) ? 0 : separator.length()));
     }
 }

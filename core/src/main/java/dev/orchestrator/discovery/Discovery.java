@@ -17,7 +17,8 @@ import java.util.Objects;
  *       service (a folder with a descriptor, a drop-in, or a tie); plugins are asked once per candidate.</li>
  *   <li>Reads no file contents except {@code .orchestratorignore} files; plugins may read a few files in detect.</li>
  * </ul>
- * Thread-safe: each call walks on its own.
+ * Thread-safe: each call walks on its own. Within a call, the first-level folders of a scan root are walked in
+ * parallel, so plugins' {@code detect} may run on several threads at once (as {@code plan} already does).
  */
 public final class Discovery {
 

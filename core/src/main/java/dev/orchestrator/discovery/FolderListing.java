@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One folder's entries, read once: one directory listing and one {@code stat} (following links) per entry. Everything
@@ -26,11 +27,18 @@ record FolderListing(List<Entry> entries, List<Broken> broken) {
     record Broken(String name, Path path, IOException error) {
     }
 
-    static FolderListing read(FolderReader reader, Path folder) throws IOException {
+    /**
+     * @param skipped names that are left out without a {@code stat}, where nothing needs to know what they are (a
+     *                {@code node_modules} inside a service is never walked nor explained): a tenth of a large walk
+     */
+    static FolderListing read(FolderReader reader, Path folder, Set<String> skipped) throws IOException {
         List<Entry> entries = new ArrayList<>();
         List<Broken> broken = new ArrayList<>();
         try (DirectoryStream<Path> stream = reader.open(folder)) {
             for (Path p : stream) {
+                if (!skipped.isEmpty() && skipped.contains(p.getFileName().toString())) {
+                    continue;
+                }
                 BasicFileAttributes a;
                 try {
                     a = Files.readAttributes(p, BasicFileAttributes.class);

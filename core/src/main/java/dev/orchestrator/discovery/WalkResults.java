@@ -48,6 +48,14 @@ final class WalkResults {
         problems.add(Problem.error(SourcePosition.startOf(at), message));
     }
 
+    /** Appends what a walk of a subtree found. */
+    void addAll(WalkResults part) {
+        descriptors.addAll(part.descriptors);
+        dropIns.addAll(part.dropIns);
+        explanations.addAll(part.explanations);
+        problems.addAll(part.problems);
+    }
+
     DiscoveryResult result() {
         return new DiscoveryResult(descriptors, dropIns, explanations, problems);
     }

@@ -37,6 +37,9 @@ public final class AppPlanner {
     private final Map<String, String> inherited;
     private final RuntimeChooser chooser;
     private final SpecSettings settings;
+    private final String heartbeatPort;
+    private final String checkInterval;
+    private final String heartbeatTimeout;
 
     public AppPlanner(Path root, RootConfig config, PluginRegistry plugins, MachineFacts facts,
                       Map<String, String> processEnv) {
@@ -47,6 +50,10 @@ public final class AppPlanner {
         this.inherited = narrow(processEnv, config.inheritEnv());
         this.chooser = new RuntimeChooser(plugins, facts);
         this.settings = new SpecSettings(root, config);
+        RootConfig.Heartbeat heartbeat = config.heartbeat();
+        this.heartbeatPort = Integer.toString(heartbeat.port());
+        this.checkInterval = Long.toString(heartbeat.checkInterval().toMillis());
+        this.heartbeatTimeout = Long.toString(heartbeat.timeout().toMillis());
     }
 
     private static Map<String, String> narrow(Map<String, String> env, RootConfig.InheritEnv inherit) {
@@ -154,12 +161,11 @@ public final class AppPlanner {
     /** {@code merged} is the app's entry over orchestrator.yaml's defaults (env and env_file come from the layers). */
     private EnvLayers envLayers(AppCandidate app, AppEntry merged) {
         Map<String, String> orchestratorDefaults = new LinkedHashMap<>();
-        RootConfig.Heartbeat heartbeat = config.heartbeat();
-        orchestratorDefaults.put("HEARTBEAT_PORT", Integer.toString(heartbeat.port()));
-        orchestratorDefaults.put("CHECK_INTERVAL", Long.toString(heartbeat.checkInterval().toMillis()));
-        long timeout = merged.get(AppKey.HEARTBEAT, Settings.Heartbeat.class)
-                .flatMap(Settings.Heartbeat::timeout).orElse(heartbeat.timeout()).toMillis();
-        orchestratorDefaults.put("HEARTBEAT_TIMEOUT", Long.toString(timeout));
+        orchestratorDefaults.put("HEARTBEAT_PORT", heartbeatPort);
+        orchestratorDefaults.put("CHECK_INTERVAL", checkInterval);
+        // the project's values are one string shared by every app: a running daemon keeps them all
+        orchestratorDefaults.put("HEARTBEAT_TIMEOUT", merged.get(AppKey.HEARTBEAT, Settings.Heartbeat.class)
+                .flatMap(Settings.Heartbeat::timeout).map(t -> Long.toString(t.toMillis())).orElse(heartbeatTimeout));
         List<EnvSource> defaults = new ArrayList<>();
         defaults.add(new EnvSource.Fixed(orchestratorDefaults));
         app.agent().ifPresent(agent -> defaults.add(new EnvSource.Fixed(Map.of("AGENT_NAME", agent))));
@@ -170,7 +176,10 @@ public final class AppPlanner {
                 new EnvSource.File(app.folder().resolve(f.value()).normalize(), f.position())));
         configured.add(new EnvSource.Inline(app.fileLevel().env()));
         addEnv(configured, app.entry(), app.folder());
-        Map<String, String> identity = Map.of("PM2_PROCESS_NAME", app.name(), "ORCHESTRATOR_APP", app.name());
+        // ordered: Map.of iterates in a per-JVM random order, and config --explain printed these two either way
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("PM2_PROCESS_NAME", app.name());
+        identity.put("ORCHESTRATOR_APP", app.name());
         return new EnvLayers(inherited, defaults, configured, identity, root);
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +24,15 @@ final class DependencyCheck {
     private DependencyCheck() {
     }
 
-    /** @param positions where each app's {@code depends_on} is written (or the app, when it came from defaults) */
-    static List<PlannedApp> apply(List<PlannedApp> apps, Map<String, SourcePosition> positions) {
+    /**
+     * @param positions where an app's {@code depends_on} is written (or the app, when it came from defaults); asked
+     *                  only for apps that fail
+     * @return a new list: the apps, with those that fail the check replaced by their failure
+     */
+    static List<PlannedApp> apply(List<PlannedApp> apps, Function<String, Optional<SourcePosition>> positions) {
+        if (apps.stream().allMatch(a -> a.spec().map(s -> s.health().dependsOn().isEmpty()).orElse(true))) {
+            return new ArrayList<>(apps); // nothing depends on anything: no graph to build (10,000 apps, no edges)
+        }
         Set<String> names = apps.stream().map(PlannedApp::name).collect(Collectors.toCollection(TreeSet::new));
         Map<String, AppSpec> specs = new LinkedHashMap<>();
         apps.forEach(a -> a.spec().ifPresent(s -> specs.put(a.name(), s)));
@@ -36,7 +44,7 @@ final class DependencyCheck {
         for (PlannedApp app : apps) {
             Optional<String> error = app.spec().flatMap(s -> problem(s, names, specs, cycles));
             out.add(error.map(message -> PlannedApp.failed(app.name(), app.namespace(), app.runtime(), app.source(),
-                    Problem.error(positions.getOrDefault(app.name(), SourcePosition.startOf(app.source())), message)))
+                    Problem.error(positions.apply(app.name()).orElse(SourcePosition.startOf(app.source())), message)))
                     .orElse(app));
         }
         return out;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An app's env, lowest layer first (CONTRACTS, "Environment of an app"): the inherited environment; defaults (the
@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class EnvLayers {
 
-    private static final Pattern SECRET_WORD = Pattern.compile("TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIALS?|PRIVATE|AUTH");
+    /** A set, not a regex: every key of every app is checked, and a pattern match per word showed up in profiles. */
+    private static final Set<String> SECRET_WORDS = Set.of("TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL",
+            "CREDENTIALS", "PRIVATE", "AUTH");
 
     private final Map<String, String> inherited;
     private final List<EnvSource> defaults;
@@ -46,67 +48,70 @@ public final class EnvLayers {
         this.projectRoot = projectRoot;
     }
 
-    /** The env with the runtime plugin's defaults placed at layer 2. */
+    /**
+     * The env with the runtime plugin's defaults placed at layer 2. {@code full} is immutable and unordered (what
+     * {@link AppSpec} and the plugin's request copy it to anyway, so they share it); {@code own} keeps the order the
+     * layers set its keys in.
+     */
     public ResolvedEnv compute(Map<String, String> pluginDefaults) throws PlanFailure {
-        Map<String, String> full = new LinkedHashMap<>(inherited);
+        // Only the layers are collected; each value interpolates against them over the inherited env, so the
+        // (often large) inherited env is copied once, into the result, instead of once per computation and layer.
         Map<String, String> own = new LinkedHashMap<>();
         Set<String> secrets = new LinkedHashSet<>();
-        apply(new EnvSource.Fixed(pluginDefaults), full, own, secrets);
+        apply(new EnvSource.Fixed(pluginDefaults), own, secrets);
         for (EnvSource source : defaults) {
-            apply(source, full, own, secrets);
+            apply(source, own, secrets);
         }
         for (EnvSource source : configured) {
-            apply(source, full, own, secrets);
+            apply(source, own, secrets);
         }
-        full.putAll(identity);
         own.putAll(identity);
-        String pythonPath = full.get("PYTHONPATH");
+        String pythonPath = own.containsKey("PYTHONPATH") ? own.get("PYTHONPATH") : inherited.get("PYTHONPATH");
         String root = projectRoot.toString();
-        String prefixed = pythonPath == null || pythonPath.isEmpty() ? root : root + ":" + pythonPath;
-        full.put("PYTHONPATH", prefixed);
-        own.put("PYTHONPATH", prefixed);
+        own.put("PYTHONPATH", pythonPath == null || pythonPath.isEmpty() ? root : root + ":" + pythonPath);
         for (String key : own.keySet()) {
             if (looksSecret(key)) {
                 secrets.add(key);
             }
         }
-        return new ResolvedEnv(full, own, secrets);
+        Map<String, String> full = new HashMap<>(inherited);
+        full.putAll(own);
+        return new ResolvedEnv(Map.copyOf(full), own, secrets);
     }
 
     /** {@code DISCORD_TOKEN}, {@code API_KEY}, {@code DB_PASSWORD}: a word of the name says secret. */
     public static boolean looksSecret(String key) {
-        for (String word : key.toUpperCase(Locale.ROOT).split("_")) {
-            if (SECRET_WORD.matcher(word).matches()) {
+        String upper = key.toUpperCase(Locale.ROOT);
+        int start = 0;
+        while (start <= upper.length()) {
+            int end = upper.indexOf('_', start);
+            end = end < 0 ? upper.length() : end;
+            if (SECRET_WORDS.contains(upper.substring(start, end))) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }
 
-    private static void apply(EnvSource source, Map<String, String> full, Map<String, String> own, Set<String> secrets)
-            throws PlanFailure {
+    private void apply(EnvSource source, Map<String, String> own, Set<String> secrets) throws PlanFailure {
         switch (source) {
-            case EnvSource.Fixed fixed -> {
-                full.putAll(fixed.values());
-                own.putAll(fixed.values());
-            }
-            case EnvSource.Inline inline -> putAll(interpolate(inline.values(), Set.of(), full), full, own);
+            case EnvSource.Fixed fixed -> own.putAll(fixed.values());
+            case EnvSource.Inline inline -> own.putAll(interpolate(inline.values(), Set.of(), own));
             case EnvSource.File file -> {
                 DotEnv.Contents contents = readEnvFile(file);
-                putAll(interpolate(contents.values(), contents.literal(), full), full, own);
+                own.putAll(interpolate(contents.values(), contents.literal(), own));
                 secrets.addAll(contents.values().keySet());
             }
         }
     }
 
-    private static void putAll(Map<String, String> values, Map<String, String> full, Map<String, String> own) {
-        full.putAll(values);
-        own.putAll(values);
-    }
-
-    /** Each value against the layers below this one (not against its neighbours in the same mapping). */
-    private static Map<String, String> interpolate(Map<String, Located<String>> values, Set<String> literal,
-                                                   Map<String, String> below) throws PlanFailure {
+    /**
+     * Each value against the layers below this one (not against its neighbours in the same mapping): {@code below}
+     * holds what the lower layers set, over the inherited env.
+     */
+    private Map<String, String> interpolate(Map<String, Located<String>> values, Set<String> literal,
+                                            Map<String, String> below) throws PlanFailure {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Located<String>> e : values.entrySet()) {
             String raw = e.getValue().value();
@@ -115,7 +120,8 @@ public final class EnvLayers {
                 continue;
             }
             try {
-                out.put(e.getKey(), Interpolation.resolve(raw, name -> Optional.ofNullable(below.get(name))));
+                out.put(e.getKey(), Interpolation.resolve(raw, name -> Optional.ofNullable(
+                        below.containsKey(name) ? below.get(name) : inherited.get(name))));
             } catch (Interpolation.UnsetVariableException ex) {
                 throw new PlanFailure(e.getValue().position(), "env '" + e.getKey() + "': " + ex.getMessage());
             }

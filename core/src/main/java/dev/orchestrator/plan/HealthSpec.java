@@ -34,7 +34,8 @@ public record HealthSpec(
     public HealthSpec {
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(live, "live");
-        dependsOn = Collections.unmodifiableMap(new LinkedHashMap<>(dependsOn));
+        // most apps depend on nothing: a shared empty map, not an empty LinkedHashMap per app
+        dependsOn = dependsOn.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(dependsOn));
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(maxMemoryBytes, "maxMemoryBytes");
         Objects.requireNonNull(cron, "cron");

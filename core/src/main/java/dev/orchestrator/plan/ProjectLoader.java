@@ -6,7 +6,6 @@ import dev.orchestrator.descriptor.ParsedDescriptor;
 import dev.orchestrator.descriptor.Problem;
 import dev.orchestrator.descriptor.RootConfig;
 import dev.orchestrator.descriptor.RootConfigReader;
-import dev.orchestrator.descriptor.SourcePosition;
 import dev.orchestrator.discovery.Discovery;
 import dev.orchestrator.discovery.DiscoveryResult;
 import dev.orchestrator.discovery.ProjectLayout;
@@ -38,15 +37,24 @@ public final class ProjectLoader {
         this.plugins = plugins;
     }
 
+    /** Reads {@code orchestrator.yaml} afresh, then loads: what a reload does. */
     public ProjectPlan load(Path root) {
-        RootConfig config = new RootConfigReader().read(root);
+        return load(root, new RootConfigReader().read(root));
+    }
+
+    /**
+     * Loads with a {@code config} the caller already read (for its {@code plugin_dirs}), so one load reads
+     * {@code orchestrator.yaml} once. Its problems are reported with the plan's.
+     */
+    public ProjectPlan load(Path root, RootConfig config) {
         MachineFacts facts = new MachineFacts(root);
         ProjectLayout layout = ProjectLayout.of(root).withLogsDir(root.resolve(config.logs()).normalize())
                 .withScanRoots(config.roots().stream().map(Path::of).toList());
         DiscoveryResult found = new Discovery(plugins.runtimePlugins(), facts.forPath(processEnv.get("PATH")))
                 .discover(layout.settings(config.ignore(), config.detect()));
         DescriptorReader reader = new DescriptorReader();
-        List<ParsedDescriptor> descriptors = found.descriptors().stream().map(reader::read).toList();
+        // parsed on the common pool (reading and composing is most of it); the list keeps discovery's order
+        List<ParsedDescriptor> descriptors = found.descriptors().parallelStream().map(reader::read).toList();
         Candidates candidates = new Candidates(root, config);
         found = found.withoutClaimed(candidates.claims(descriptors));
 
@@ -68,10 +76,11 @@ public final class ProjectLoader {
         found.dropIns().forEach(dropIn -> valid.add(candidates.fromDropIn(dropIn)));
         apps.addAll(planAll(root, config, facts, valid));
         // depends_on spans apps, so it is checked once every app is planned: unknown names, cycles, `completed`.
-        Map<String, SourcePosition> dependsOnAt = new HashMap<>();
-        valid.forEach(c -> dependsOnAt.put(c.name(), c.entry().over(config.defaults()).positionOf(AppKey.DEPENDS_ON)
-                .orElse(c.position())));
-        List<PlannedApp> checked = DependencyCheck.apply(apps, dependsOnAt);
+        // where an app's depends_on is written: looked up only for the apps that fail the check
+        Map<String, AppCandidate> byName = new HashMap<>();
+        valid.forEach(c -> byName.put(c.name(), c));
+        List<PlannedApp> checked = DependencyCheck.apply(apps, name -> Optional.ofNullable(byName.get(name))
+                .map(c -> c.entry().over(config.defaults()).positionOf(AppKey.DEPENDS_ON).orElse(c.position())));
         apps.clear();
         apps.addAll(checked);
         apps.sort(java.util.Comparator.comparing(PlannedApp::name));

@@ -92,4 +92,19 @@ class ConfigCommandTest {
         assertThat(result.err()).contains("project folder '" + temp.resolve("nope") + "' not found; pass an existing "
                 + "folder to -C");
     }
+
+    @Test
+    void problemsOnStderrComeBeforeTheAppsWhenBothGoToOneTerminal() {
+        Path root = FixtureProjects.copy("promethean", temp);
+        java.io.StringWriter terminal = new java.io.StringWriter();
+        // buffered like the real streams: whatever is not flushed in time comes out late
+        java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(terminal));
+        java.io.PrintWriter err = new java.io.PrintWriter(new java.io.BufferedWriter(terminal));
+
+        Main.run(new String[] {"config", "-C", root.toString()}, out, err);
+
+        assertThat(terminal.toString()).startsWith("services/broken/ecosystem.yaml:3:1: error: unknown key "
+                + "'watch_ignore'; did you mean 'ignore_watch'?");
+        assertThat(terminal.toString()).contains("7 apps: ");
+    }
 }

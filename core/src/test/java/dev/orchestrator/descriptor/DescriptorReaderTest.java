@@ -214,4 +214,23 @@ class DescriptorReaderTest {
         assertThat(d.apps().getFirst().get(AppKey.INSTANCES, Settings.Instances.class))
                 .contains(Settings.Instances.of(2));
     }
+
+    @Test
+    void descriptorsParsedOnManyThreadsAtOnceReadAsTheyDoOneByOne() {
+        List<String> texts = java.util.stream.IntStream.range(0, 400).mapToObj(i -> i % 3 == 0
+                ? "name: app" + i + "\nscript: main.py\nenv:\n  N: \"" + i + "\"\n  FLAG: NO\n"
+                : i % 3 == 1 ? "apps:\n  - name: a" + i + "\n    script: run.sh\n    instances: " + (i % 4 + 1) + "\n"
+                : "name: b" + i + "\nscrpit: main.py\n  bad: [\n").toList();
+
+        List<String> oneByOne = texts.stream().map(t -> describe(parse(t))).toList();
+        List<String> atOnce = texts.parallelStream().map(t -> describe(parse(t))).toList();
+
+        assertThat(atOnce).isEqualTo(oneByOne);
+        assertThat(oneByOne.get(0)).contains("value=NO").doesNotContain("error");
+        assertThat(oneByOne.get(2)).contains("malformed YAML");
+    }
+
+    private static String describe(ParsedDescriptor d) {
+        return d.apps().stream().map(a -> a.values().toString()).toList() + " " + messages(d);
+    }
 }

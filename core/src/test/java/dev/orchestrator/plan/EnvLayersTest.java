@@ -75,4 +75,35 @@ class EnvLayersTest {
         assertThat(EnvLayers.looksSecret("MONKEY_COUNT")).isFalse();
         assertThat(EnvLayers.looksSecret("KEYBOARD")).isFalse();
     }
+
+    @Test
+    void secretWordsAreWholeWordsInAnyCaseWithOrWithoutThePluralOfCredential() {
+        assertThat(EnvLayers.looksSecret("db_credentials")).isTrue();
+        assertThat(EnvLayers.looksSecret("GCP_CREDENTIAL_FILE")).isTrue();
+        assertThat(EnvLayers.looksSecret("Auth")).isTrue();
+        assertThat(EnvLayers.looksSecret("_PRIVATE_")).isTrue();
+        assertThat(EnvLayers.looksSecret("KEY_")).isTrue();
+        assertThat(EnvLayers.looksSecret("AUTHOR")).isFalse();
+        assertThat(EnvLayers.looksSecret("CREDENTIALSS")).isFalse();
+        assertThat(EnvLayers.looksSecret("__")).isFalse();
+        assertThat(EnvLayers.looksSecret("")).isFalse();
+    }
+
+    @Test
+    void theFullEnvIsTheInheritedOneUnderTheLayersAndCannotBeChanged() throws Exception {
+        Map<String, String> inherited = new LinkedHashMap<>();
+        inherited.put("HOME", "/home/duck");
+        inherited.put("PORT", "1");
+        EnvLayers layers = new EnvLayers(inherited, List.of(), List.of(inline("PORT", "${PORT}0", "USER_HOME", "${HOME}")),
+                Map.of(), Path.of("/repo"));
+
+        ResolvedEnv env = layers.compute(Map.of("PORT", "2"));
+
+        assertThat(env.full()).containsOnly(Map.entry("HOME", "/home/duck"), Map.entry("PORT", "20"),
+                Map.entry("USER_HOME", "/home/duck"), Map.entry("PYTHONPATH", "/repo"));
+        assertThat(env.own()).containsExactly(Map.entry("PORT", "20"), Map.entry("USER_HOME", "/home/duck"),
+                Map.entry("PYTHONPATH", "/repo"));
+        assertThatThrownBy(() -> env.full().put("X", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(inherited).containsOnlyKeys("HOME", "PORT");
+    }
 }

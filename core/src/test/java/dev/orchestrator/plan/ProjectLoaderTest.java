@@ -3,9 +3,12 @@ package dev.orchestrator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.descriptor.Problem;
+import dev.orchestrator.descriptor.RootConfig;
+import dev.orchestrator.descriptor.RootConfigReader;
 import dev.orchestrator.plugin.PluginRegistry;
 import dev.orchestrator.testing.FixtureProjects;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,5 +119,52 @@ class ProjectLoaderTest {
                 "'mongod' not found on PATH; install it or give the full path in script:");
         assertThat(plan.runnable()).extracting(AppSpec::name).containsExactly("api", "duck_indexer", "stt", "web");
         assertThat(plan.hasFailures()).isTrue();
+    }
+
+    @Test
+    void aLoadGivenTheRootConfigDoesNotReadOrchestratorYamlAgain() throws Exception {
+        // the file now says something else, and is malformed: a loader that read it would report it
+        java.nio.file.Files.writeString(root.resolve("orchestrator.yaml"), "logs: elsewhere\ndefaults: [\n");
+        Path elsewhere = java.nio.file.Files.createDirectories(temp.resolve("elsewhere"));
+        java.nio.file.Files.writeString(elsewhere.resolve("orchestrator.yaml"), "logs: given-logs\n");
+        RootConfig given = new RootConfigReader().read(elsewhere);
+        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "HOME", "/home/test");
+
+        ProjectPlan again = new ProjectLoader(env, PluginRegistry.load(getClass().getClassLoader())).load(root, given);
+
+        assertThat(again.config()).isSameAs(given);
+        assertThat(again.problems()).extracting(Problem::message).noneMatch(m -> m.contains("malformed YAML"));
+        assertThat(again.apps().stream().filter(a -> a.name().equals("api")).findFirst().orElseThrow()
+                .spec().orElseThrow().logs().outFile()).isEqualTo(root.resolve("given-logs/api-out.log"));
+    }
+
+    @Test
+    void descriptorsParsedInParallelKeepTheOrderOfTheSequentialLoad() {
+        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "HOME", "/home/test", "LANG", "C.UTF-8");
+        for (int i = 0; i < 5; i++) {
+            ProjectPlan again = new ProjectLoader(env, PluginRegistry.load(getClass().getClassLoader())).load(root);
+            assertThat(again.apps()).isEqualTo(plan.apps());
+            assertThat(again.problems()).isEqualTo(plan.problems());
+        }
+    }
+
+    @Test
+    void theIdentityVariablesAreShownInTheSameOrderInEveryRun() {
+        List<String> keys = List.copyOf(app("api").shownEnv().keySet());
+
+        assertThat(keys.subList(keys.size() - 3, keys.size()))
+                .containsExactly("PM2_PROCESS_NAME", "ORCHESTRATOR_APP", "PYTHONPATH");
+    }
+
+    @Test
+    void appsShareTheProjectsHeartbeatValuesAndAnEmptyDependencyMap() {
+        // a daemon keeps every plan: per-app copies of the same values cost memory at thousands of apps
+        AppSpec api = app("api").spec().orElseThrow();
+        AppSpec web = app("web").spec().orElseThrow();
+
+        assertThat(api.env().get("HEARTBEAT_PORT")).isEqualTo("5005").isSameAs(web.env().get("HEARTBEAT_PORT"));
+        assertThat(api.env().get("CHECK_INTERVAL")).isSameAs(web.env().get("CHECK_INTERVAL"));
+        assertThat(api.health().dependsOn()).isEmpty();
+        assertThat(api.health().dependsOn()).isSameAs(web.health().dependsOn());
     }
 }
