@@ -25,7 +25,7 @@ final class ControlCalls {
 
     /** Connects to the orchestrator of {@code root}, runs {@code call}, and maps failures to exit codes. */
     static <T> T with(Path root, Call<T> call) {
-        try (ControlClient client = ControlClient.connect(root, Main.version())) {
+        try (ControlClient client = ControlClient.connect(root, Entry.version())) {
             return call.apply(client);
         } catch (ControlException.NotRunning e) {
             throw new CliException(ExitCodes.NOT_RUNNING, e.getMessage());
