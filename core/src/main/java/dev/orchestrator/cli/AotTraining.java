@@ -23,9 +23,11 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * Hidden: the training run the launcher records the JDK's AOT cache from. It walks the paths that must start fast:
+ * Hidden: the training runs the launcher records the JDK's AOT caches from. It walks the paths that must start fast
+ * ({@code --short-verbs}: only {@code --version} and the verbs against the throw-away server):
  * {@code config} on the given project, {@code --version}, {@code ls} against a throw-away control server, then the
  * daemon's own start ({@code up --daemon-child} on a throw-away project with one shell app) with {@code ls},
  * {@code stop}, {@code start} and {@code down} against it. {@code down} ends this JVM, which writes the cache. Writes
@@ -40,11 +42,16 @@ final class AotTraining implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Option(names = "--short-verbs", description = "Only --version and the verbs that talk to a running orchestrator.")
+    boolean shortVerbs;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
-        Entry.run(new String[] {"config", "--json", "-C", project.root().toString()}, sink, sink);
-        Entry.run(new String[] {"config", "-C", project.root().toString()}, sink, sink);
+        if (!shortVerbs) {
+            Entry.run(new String[] {"config", "--json", "-C", project.root().toString()}, sink, sink);
+            Entry.run(new String[] {"config", "-C", project.root().toString()}, sink, sink);
+        }
         Entry.run(new String[] {"--version"}, sink, sink);
         Path temp = Files.createTempDirectory("orchestrator-aot-");
         try (ControlServer server = ControlServer.start(SocketLocation.forServer(temp, Map.of(),
@@ -58,7 +65,7 @@ final class AotTraining implements Callable<Integer> {
         } finally {
             deleteTree(temp);
         }
-        return daemon(sink);
+        return shortVerbs ? ExitCodes.OK : daemon(sink);
     }
 
     /** Runs a daemon on a throw-away project and drives it from another thread until {@code down} ends the JVM. */

@@ -31,7 +31,7 @@ final class Daemon {
     }
 
     /** Starts the daemon unless one runs, relays its report, returns the exit code it reported. */
-    static int detach(Path root, Up.Args args, PrintWriter out, PrintWriter err) throws InterruptedException {
+    static int detach(Path root, Up.Args args, PrintWriter out, PrintWriter err) {
         try (InstanceLock probe = InstanceLock.acquire(root.resolve(".orchestrator"))) {
             // free: the daemon takes it next
         } catch (InstanceLock.AlreadyRunningException e) {
@@ -48,18 +48,22 @@ final class Daemon {
             throw new CliException(ExitCodes.FAILED, "cannot start the orchestrator daemon: " + e.getMessage());
         }
         try (InputStream report = daemon.getInputStream()) {
-            return relay(report, out, err, daemon);
+            return relay(report, root, out, err);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILED, "cannot read the orchestrator daemon's start-up report: "
                     + e.getMessage() + "; see " + log(root));
         }
     }
 
-    /** Spawns the daemon with a pipe as stdout and stderr: its start-up report. */
+    /**
+     * Spawns the daemon in its own session, cwd the project root, stdout and stderr appended to its log, and its
+     * start-up report ({@link DaemonReport}) on descriptor 3, which is the returned process's stdout: a shell sets
+     * the descriptors up, since ProcessBuilder passes only 0, 1 and 2.
+     */
     static Process spawn(Path root, List<String> upArgs) throws IOException {
         Files.createDirectories(root.resolve(".orchestrator"));
-        List<String> argv = new ArrayList<>();
-        argv.add("/usr/bin/setsid");
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c",
+                "exec 3>&1 1>>\"$0\" 2>&1; exec /usr/bin/setsid \"$@\"", log(root).toString()));
         argv.addAll(ownJvmCommand());
         argv.add("up");
         argv.add(CHILD_FLAG);
@@ -68,27 +72,23 @@ final class Daemon {
         argv.addAll(upArgs);
         ProcessBuilder pb = new ProcessBuilder(argv).directory(root.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true);
+                .redirectError(ProcessBuilder.Redirect.appendTo(log(root).toFile()));
         pb.environment().put("NO_COLOR", "1");
         return pb.start();
     }
 
     /**
      * Copies the report to {@code out} and {@code err} until its exit code; when the pipe ends without one, the daemon
-     * died: the end of its log says why (or its own output did, before it knew the log).
+     * died, and the end of its log says why.
      */
-    static int relay(InputStream report, PrintWriter out, PrintWriter err, Process daemon) throws IOException,
-            InterruptedException {
+    static int relay(InputStream report, Path root, PrintWriter out, PrintWriter err) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(report, StandardCharsets.UTF_8));
-        Path log = null;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             if (line.length() < 3 || line.charAt(0) != DaemonReport.TAG) {
-                err.println(line);
                 continue;
             }
             String text = line.substring(3);
             switch (line.charAt(1)) {
-                case 'L' -> log = Path.of(text);
                 case 'O' -> out.println(text);
                 case 'E' -> err.println(text);
                 case 'X' -> {
@@ -96,16 +96,19 @@ final class Daemon {
                     err.flush();
                     return Integer.parseInt(text.strip());
                 }
-                default -> err.println(text);
+                default -> {
+                    // a tag of a newer daemon: skip it
+                }
             }
         }
         out.flush();
-        err.flush();
-        if (log == null) {
-            return daemon.waitFor() == 0 ? ExitCodes.FAILED : daemon.exitValue(); // it said why on stderr
-        }
-        throw new CliException(ExitCodes.FAILED, "the orchestrator daemon exited during start-up; the end of its log ("
-                + log + "):\n" + tail(log));
+        throw new CliException(ExitCodes.FAILED, exitedDuringStartUp(root).substring("orchestrator: ".length()));
+    }
+
+    /** What the starter says when the daemon ended before its apps settled, with the end of its log. */
+    static String exitedDuringStartUp(Path root) {
+        return "orchestrator: the orchestrator daemon exited during start-up; the end of its log (" + log(root)
+                + "):\n" + tail(log(root));
     }
 
     /** What {@code up -d} prints once the apps settled: the daemon's pid and log, then the ls table. */

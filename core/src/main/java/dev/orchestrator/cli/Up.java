@@ -53,22 +53,17 @@ final class Up {
         if (args.detach() && !args.daemonChild()) {
             return Daemon.detach(root, args, out, err);
         }
-        Path stateDir = root.resolve(".orchestrator");
+        DaemonReport report = args.daemonChild() ? DaemonReport.open() : null;
         InstanceLock lock;
         try {
-            lock = InstanceLock.acquire(stateDir);
+            lock = InstanceLock.acquire(root.resolve(".orchestrator"));
         } catch (InstanceLock.AlreadyRunningException e) {
-            throw new CliException(ExitCodes.FAILED, e.getMessage());
-        }
-        // The lock is ours: from here on the daemon writes to its log, and tells its starter how the start went.
-        DaemonReport report = null;
-        if (args.daemonChild()) {
-            try {
-                report = DaemonReport.takeStdout(Daemon.log(root));
-            } catch (IOException e) {
-                lock.close();
-                throw new CliException(ExitCodes.FAILED, "cannot start the orchestrator daemon: " + e.getMessage());
+            if (report == null) {
+                throw new CliException(ExitCodes.FAILED, e.getMessage());
             }
+            report.err("orchestrator: " + e.getMessage()); // not into the log: it is the running daemon's
+            report.exit(ExitCodes.FAILED);
+            return ExitCodes.FAILED;
         }
         try {
             return runLocked(args, root, lock, report);
@@ -76,21 +71,23 @@ final class Up {
             if (report == null) {
                 throw e;
             }
-            err.println("orchestrator: " + e.getMessage()); // into the log, before the starter reads its end
-            err.flush();
-            return e.exitCode();
+            err.println("orchestrator: " + e.getMessage());
+            return failedStart(root, report, err, e.exitCode());
         } catch (RuntimeException e) {
             if (report == null) {
                 throw e;
             }
             e.printStackTrace(err);
-            err.flush();
-            return ExitCodes.FAILED;
-        } finally {
-            if (report != null) {
-                report.close(); // a start-up failure: the starter sees the pipe end and shows the log's end
-            }
+            return failedStart(root, report, err, ExitCodes.FAILED);
         }
+    }
+
+    /** The daemon failed before its apps settled: the starter shows the end of the log, which says why. */
+    private static int failedStart(Path root, DaemonReport report, PrintWriter err, int code) {
+        err.flush();
+        report.err(Daemon.exitedDuringStartUp(root));
+        report.exit(code);
+        return code;
     }
 
     private static int runLocked(Args args, Path root, InstanceLock lock, DaemonReport report)
