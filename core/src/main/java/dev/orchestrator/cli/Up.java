@@ -10,6 +10,7 @@ import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
+import dev.orchestrator.process.Posix;
 import dev.orchestrator.supervisor.InstanceLock;
 import dev.orchestrator.supervisor.Recovery;
 import dev.orchestrator.supervisor.ShutdownSignals;
@@ -93,6 +94,8 @@ final class Up {
     private static int runLocked(Args args, Path root, InstanceLock lock, DaemonReport report)
             throws InterruptedException {
         Path stateDir = root.resolve(".orchestrator");
+        // The first spawn links libc through the FFM API (~50 ms); on a second core that overlaps planning.
+        Thread.ofPlatform().daemon().name("orchestrator-warm-up").start(Posix::pageSize);
         ConsolePrinter console = args.daemonChild() ? ConsolePrinter.messagesOnlyToStdout()
                 : ConsolePrinter.toStdout();
         console.reserve(SELF);
