@@ -79,10 +79,11 @@ final class Daemon {
 
     /**
      * Copies the report to {@code out} and {@code err} until its exit code; when the pipe ends without one, the daemon
-     * died, and the end of its log says why.
+     * could not start (and said why) or died (and the end of its log says why).
      */
     static int relay(InputStream report, Path root, PrintWriter out, PrintWriter err) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(report, StandardCharsets.UTF_8));
+        boolean said = false;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             if (line.length() < 3 || line.charAt(0) != DaemonReport.TAG) {
                 continue;
@@ -90,7 +91,10 @@ final class Daemon {
             String text = line.substring(3);
             switch (line.charAt(1)) {
                 case 'O' -> out.println(text);
-                case 'E' -> err.println(text);
+                case 'E' -> {
+                    err.println(text);
+                    said = true;
+                }
                 case 'X' -> {
                     out.flush();
                     err.flush();
@@ -102,6 +106,10 @@ final class Daemon {
             }
         }
         out.flush();
+        err.flush();
+        if (said) {
+            return ExitCodes.FAILED; // it could not start, and said why
+        }
         throw new CliException(ExitCodes.FAILED, exitedDuringStartUp(root).substring("orchestrator: ".length()));
     }
 

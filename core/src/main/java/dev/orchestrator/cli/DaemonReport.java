@@ -12,7 +12,9 @@ import java.nio.file.Path;
  * {@link Daemon#spawn} under plain {@code java -jar}) points its stdout and stderr at
  * {@code .orchestrator/orchestrator.log}, gives it a pipe as descriptor 3, and reads that pipe until the daemon says
  * how the start went: tagged lines {@code US O text} (for stdout), {@code US E text} (for stderr) and last
- * {@code US X code}. A pipe that ends without an exit code means the daemon died: its log says why.
+ * {@code US X code} when the daemon runs on. A daemon that cannot start says why in E lines and exits: the pipe ends
+ * (at its exit, so the starter returns once it is gone) without an exit code; one that dies says nothing, and the
+ * end of its log tells.
  *
  * <p>The pipe is opened again through {@code /proc/self/fd/3}, read-write: opening a pipe write-only blocks while it
  * has no reader (a starter that was killed), read-write never does, and the JDK offers no other way to write to an
@@ -56,7 +58,7 @@ final class DaemonReport implements AutoCloseable {
         text.lines().forEach(l -> line('E', l));
     }
 
-    /** The starter exits with {@code code}; the report ends. */
+    /** The starter exits with {@code code} while this daemon runs on; the report ends. */
     void exit(int code) {
         line('X', Integer.toString(code));
         close();

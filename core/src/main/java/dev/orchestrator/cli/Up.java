@@ -63,7 +63,7 @@ final class Up {
                 throw new CliException(ExitCodes.FAILED, e.getMessage());
             }
             report.err("orchestrator: " + e.getMessage()); // not into the log: it is the running daemon's
-            report.exit(ExitCodes.FAILED);
+            report.close();
             return ExitCodes.FAILED;
         }
         try {
@@ -87,7 +87,7 @@ final class Up {
     private static int failedStart(Path root, DaemonReport report, PrintWriter err, int code) {
         err.flush();
         report.err(Daemon.exitedDuringStartUp(root));
-        report.exit(code);
+        report.close();
         return code;
     }
 
