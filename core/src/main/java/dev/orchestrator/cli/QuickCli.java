@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -54,10 +55,8 @@ final class QuickCli {
             return OptionalInt.of(switch (verb) {
                 case "ls", "status" -> Verbs.ls(p.project, p.has("json"), out);
                 case "down" -> Verbs.down(p.project, p.has("json"), out);
-                case "start" -> Verbs.action(Verbs.Action.START, p.project, p.positionals.getFirst(), p.has("json"), out);
-                case "stop" -> Verbs.action(Verbs.Action.STOP, p.project, p.positionals.getFirst(), p.has("json"), out);
-                case "restart" -> Verbs.action(Verbs.Action.RESTART, p.project, p.positionals.getFirst(),
-                        p.has("json"), out);
+                case "start", "stop", "restart" -> Verbs.action(Verbs.Action.valueOf(verb.toUpperCase(Locale.ROOT)),
+                        p.project, p.positionals.getFirst(), p.has("json"), out);
                 default -> Up.run(new Up.Args(p.project, p.has("watch"), p.has("detach"), p.has("daemon-child"),
                         p.positionals), out, err);
             });

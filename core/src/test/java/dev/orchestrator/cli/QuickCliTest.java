@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.supervisor.InstanceLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ class QuickCliTest {
         String[] args = line.replace("{nothing}", nothing.getParent().toString())
                 .replace("{missing}", temp.resolve("missing").toString())
                 .replace("{running}", running.getParent().toString()).split(" ");
-        try (var lock = dev.orchestrator.supervisor.InstanceLock.acquire(running.getParent().resolve(".orchestrator"))) {
+        try (var lock = InstanceLock.acquire(running.getParent().resolve(".orchestrator"))) {
             assertThat(QuickCli.run(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
                     .as("taken by the quick path").isPresent();
             assertThat(through(Entry::run, args)).isEqualTo(through(Main::run, args));
