@@ -1,8 +1,5 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.control.ActionResult;
-import dev.orchestrator.control.ControlClient;
-import dev.orchestrator.control.ControlException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +23,10 @@ abstract class ActionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    abstract ActionResult act(ControlClient client, String selector) throws ControlException;
+    abstract Verbs.Action action();
 
     @Override
     public Integer call() {
-        String checked = ControlCalls.selector(selector);
-        ActionResult result = ControlCalls.with(project.root(), client -> act(client, checked));
-        return ControlCalls.print(result, json, spec.commandLine().getOut());
+        return Verbs.action(action(), project.project, selector, json, spec.commandLine().getOut());
     }
 }

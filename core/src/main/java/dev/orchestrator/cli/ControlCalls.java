@@ -5,6 +5,7 @@ import dev.orchestrator.control.ActionResult;
 import dev.orchestrator.control.Codec;
 import dev.orchestrator.control.ControlClient;
 import dev.orchestrator.control.ControlException;
+import dev.orchestrator.control.JsonText;
 import dev.orchestrator.control.Selector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class ControlCalls {
 
     /** Connects to the orchestrator of {@code root}, runs {@code call}, and maps failures to exit codes. */
     static <T> T with(Path root, Call<T> call) {
-        try (ControlClient client = ControlClient.connect(root, Main.version())) {
+        try (ControlClient client = ControlClient.connect(root, Entry.version())) {
             return call.apply(client);
         } catch (ControlException.NotRunning e) {
             throw new CliException(ExitCodes.NOT_RUNNING, e.getMessage());
@@ -64,7 +65,7 @@ final class ControlCalls {
 
     /** An empty JSON object starting with {@code "schema": 1}. */
     static ObjectNode jsonObject() {
-        ObjectNode node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        ObjectNode node = JsonText.object();
         node.put("schema", Json.SCHEMA);
         return node;
     }

@@ -1,6 +1,5 @@
 package dev.orchestrator.cli;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,14 +22,6 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String message = ControlCalls.with(project.root(), c -> c.down(Duration.ofSeconds(10)));
-        var out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(ControlCalls.jsonObject().put("ok", true).put("message", message)));
-        } else {
-            out.println(message);
-        }
-        out.flush();
-        return ExitCodes.OK;
+        return Verbs.down(project.project, json, spec.commandLine().getOut());
     }
 }

@@ -64,7 +64,7 @@ final class LogSelection {
     /** The apps of namespace {@code name}: from the running orchestrator, else from the descriptors. */
     private Set<String> namespaceMembers(String name) {
         Set<String> members = new LinkedHashSet<>();
-        try (ControlClient client = ControlClient.connect(root, Main.version())) {
+        try (ControlClient client = ControlClient.connect(root, Entry.version())) {
             for (ProcessRow row : client.list()) {
                 if (row.namespace().equals(name)) {
                     members.add(row.name());

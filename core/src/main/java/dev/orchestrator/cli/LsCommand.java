@@ -1,11 +1,5 @@
 package dev.orchestrator.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.control.Codec;
-import dev.orchestrator.control.ProcessRow;
-import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,16 +26,6 @@ final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ProcessRow> rows = ControlCalls.with(project.root(), c -> c.list());
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ObjectNode node = ControlCalls.jsonObject();
-            node.set("apps", Codec.rows(rows));
-            out.println(Json.write(node));
-        } else {
-            LsTable.lines(rows, Instant.now()).forEach(out::println);
-        }
-        out.flush();
-        return ExitCodes.OK;
+        return Verbs.ls(project.project, json, spec.commandLine().getOut());
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: picocli dispatches to one small class per verb; plain {@code orchestrator} means {@code up}. */
+/**
+ * The full command line: picocli dispatches to one small class per verb; plain {@code orchestrator} means {@code up}.
+ * {@link Entry} sends the common forms through {@link QuickCli} first.
+ */
 @Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs every service and agent of a monorepo: discovery, supervision, logs, hot reload.",
         subcommands = {UpCommand.class, ConfigCommand.class, LsCommand.class, DescribeCommand.class,
@@ -14,11 +17,12 @@ import picocli.CommandLine.Command;
                 UnstartupCommand.class, CommandLine.HelpCommand.class, AotTraining.class})
 public final class Main implements Runnable {
 
+    /** The same as {@link Entry#main}, for command lines that name this class. */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Entry.main(args);
     }
 
-    /** Runs one command line; returns the exit code (tests call this directly). */
+    /** Runs one command line through picocli; returns the exit code ({@link Entry#run} tries the quick path first). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         args = withDefaultVerb(cli, args);
@@ -53,15 +57,14 @@ public final class Main implements Runnable {
 
     /** This build's version, as {@code --version} and the control protocol's hello say it. */
     public static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return Entry.version();
     }
 
     /** {@code --version}: the jar's Implementation-Version. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"orchestrator " + version() + " (Java " + Runtime.version() + ")"};
+            return new String[] {Entry.versionLine()};
         }
     }
 }

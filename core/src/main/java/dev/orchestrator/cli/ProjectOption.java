@@ -16,6 +16,11 @@ public final class ProjectOption {
 
     /** The project root, or a {@link CliException} saying how to point at one. */
     Path root() {
+        return resolve(project);
+    }
+
+    /** The project root for a {@code -C} value (null when none was given); the picocli-free path calls this too. */
+    static Path resolve(Path project) {
         if (project != null && !Files.isDirectory(project)) {
             throw new CliException(ExitCodes.FAILED, "project folder '" + project + "' not found; pass an existing "
                     + "folder to -C");

@@ -1,8 +1,5 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.control.ActionResult;
-import dev.orchestrator.control.ControlClient;
-import dev.orchestrator.control.ControlException;
 import picocli.CommandLine.Command;
 
 /** {@code orchestrator start SELECTOR}: Start the selected apps and keep them wanted (undoes stop). */
@@ -10,7 +7,7 @@ import picocli.CommandLine.Command;
 final class StartCommand extends ActionCommand {
 
     @Override
-    ActionResult act(ControlClient client, String selector) throws ControlException {
-        return client.start(selector);
+    Verbs.Action action() {
+        return Verbs.Action.START;
     }
 }

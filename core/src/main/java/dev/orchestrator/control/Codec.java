@@ -22,7 +22,7 @@ public final class Codec {
 
     /** A row of {@code ls --json}: name, instance, namespace, runtime, status, pid, uptime_ms, ... last_exit. */
     public static ObjectNode row(ProcessRow row) {
-        ObjectNode n = Protocol.MAPPER.createObjectNode();
+        ObjectNode n = JsonText.object();
         n.put("name", row.name());
         n.put("instance", row.instance());
         n.put("namespace", row.namespace());
@@ -55,7 +55,7 @@ public final class Codec {
     }
 
     public static ArrayNode rows(List<ProcessRow> rows) {
-        ArrayNode array = Protocol.MAPPER.createArrayNode();
+        ArrayNode array = JsonText.array();
         rows.forEach(r -> array.add(row(r)));
         return array;
     }
@@ -67,7 +67,7 @@ public final class Codec {
     }
 
     public static ObjectNode details(AppDetails d) {
-        ObjectNode n = Protocol.MAPPER.createObjectNode();
+        ObjectNode n = JsonText.object();
         n.put("name", d.name());
         n.put("namespace", d.namespace());
         n.put("runtime", d.runtime());

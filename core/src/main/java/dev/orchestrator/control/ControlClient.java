@@ -180,7 +180,7 @@ public final class ControlClient implements AutoCloseable {
     }
 
     private ObjectNode request(String op) {
-        ObjectNode n = Protocol.MAPPER.createObjectNode();
+        ObjectNode n = JsonText.object();
         n.put("id", nextId++);
         n.put("op", op);
         return n;

@@ -2,7 +2,6 @@ package dev.orchestrator.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -23,14 +22,12 @@ public final class Protocol {
     public static final List<String> OPS = List.of("ls", "describe", "start", "stop", "restart", "reload", "down",
             "events");
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Protocol() {
     }
 
     /** A new object with {@code "schema": 1} and {@code "type"} first. */
     public static ObjectNode message(String type) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonText.object();
         node.put("schema", SCHEMA);
         node.put("type", type);
         return node;
@@ -52,11 +49,7 @@ public final class Protocol {
 
     /** One compact line, without the newline (JSON strings escape theirs, so a message never spans lines). */
     public static String line(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a control message: " + e.getMessage(), e);
-        }
+        return JsonText.write(node, false);
     }
 
     /**
@@ -67,7 +60,7 @@ public final class Protocol {
     public static ObjectNode parse(String line) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(line);
+            node = JsonText.read(line);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
         }

@@ -2,6 +2,7 @@ package dev.orchestrator.instance;
 
 import dev.orchestrator.plan.DependencyGraph;
 import dev.orchestrator.control.ControlServer;
+import dev.orchestrator.control.ProcessRow;
 import dev.orchestrator.control.Selector;
 import dev.orchestrator.control.SocketLocation;
 import dev.orchestrator.health.HealthMonitor;
@@ -10,6 +11,7 @@ import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
+import dev.orchestrator.supervisor.ProcessState;
 import dev.orchestrator.supervisor.Supervisor;
 import dev.orchestrator.watch.HotReloader;
 import java.io.IOException;
@@ -62,6 +64,7 @@ public final class RunningOrchestrator implements AutoCloseable {
     private final Map<String, PlannedApp> known = new ConcurrentHashMap<>();
     private HotReloader reloader;
     private ControlServer server;
+    private ControlBridge bridge;
     private PluginFolderWatch pluginWatch;
     private HealthMonitor health;
 
@@ -104,9 +107,20 @@ public final class RunningOrchestrator implements AutoCloseable {
                 running.reloader.useLoader(running.loader);
             });
         }
+        running.bridge = new ControlBridge(running);
         running.server = ControlServer.start(SocketLocation.forServer(plan.root(), System.getenv(),
-                SocketLocation.currentUid()), new ControlBridge(running), options.version());
+                SocketLocation.currentUid()), running.bridge, options.version());
         return running;
+    }
+
+    /** Whether a process is still being spawned or waits for its dependencies or ready probe ({@code up -d} waits). */
+    public boolean starting() {
+        return supervisor.snapshot().stream().anyMatch(v -> v.status() == ProcessState.STARTING);
+    }
+
+    /** The rows {@code ls} shows now. */
+    public List<ProcessRow> processes() {
+        return bridge.list();
     }
 
     Supervisor supervisor() {

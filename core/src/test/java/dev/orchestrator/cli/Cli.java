@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs one command line through {@link Main#run} and keeps the exit code and both outputs. */
+/** Runs one command line through {@link Entry#run} (quick path, else picocli); keeps the exit code and outputs. */
 record Cli(int exit, String out, String err) {
 
     static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = Entry.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Cli(exit, out.toString(), err.toString());
     }
 

@@ -1,0 +1,124 @@
+package dev.orchestrator.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The command lines that must start fast ({@code ls}, {@code start|stop|restart}, {@code down}, {@code up} and its
+ * daemon, {@code --version}), parsed by hand. picocli's classes are Java 5 bytecode that the JDK's AOT cache cannot
+ * hold, so loading and verifying them cost 80-250 ms at every start. Only plain forms are taken: each option once,
+ * {@code -C DIR}, {@code -C=DIR}, {@code --project DIR} or {@code --project=DIR}; anything else (help, clustered
+ * flags, {@code --}, {@code @files}, a mistake) is left to picocli, so its messages and exit codes stay the contract.
+ */
+final class QuickCli {
+
+    /** picocli's subcommand names and aliases: a first argument that is none of these means {@code up}. */
+    static final Set<String> VERBS = Set.of("up", "config", "ls", "status", "describe", "logs", "start", "stop",
+            "restart", "reload", "down", "plugins", "import", "startup", "unstartup", "help", "__aot-training");
+
+    private static final Map<String, String> JSON = Map.of("--json", "json");
+    private static final Map<String, String> UP = Map.of("-w", "watch", "--watch", "watch", "-d", "detach",
+            "--detach", "detach", Daemon.CHILD_FLAG, "daemon-child");
+
+    private QuickCli() {
+    }
+
+    /** Runs {@code args} when they are a plain form; empty when picocli must parse them. */
+    static OptionalInt run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+            out.println(Entry.versionLine());
+            out.flush();
+            return OptionalInt.of(ExitCodes.OK);
+        }
+        boolean verbGiven = args.length > 0 && VERBS.contains(args[0]);
+        String verb = verbGiven ? args[0] : "up";
+        List<String> rest = Arrays.asList(args).subList(verbGiven ? 1 : 0, args.length);
+        Parsed p = switch (verb) {
+            case "ls", "status", "down" -> parse(rest, JSON, 0, 0);
+            case "start", "stop", "restart" -> parse(rest, JSON, 1, 1);
+            case "up" -> parse(rest, UP, 0, Integer.MAX_VALUE);
+            default -> null;
+        };
+        if (p == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(switch (verb) {
+                case "ls", "status" -> Verbs.ls(p.project, p.has("json"), out);
+                case "down" -> Verbs.down(p.project, p.has("json"), out);
+                case "start", "stop", "restart" -> Verbs.action(Verbs.Action.valueOf(verb.toUpperCase(Locale.ROOT)),
+                        p.project, p.positionals.getFirst(), p.has("json"), out);
+                default -> Up.run(new Up.Args(p.project, p.has("watch"), p.has("detach"), p.has("daemon-child"),
+                        p.positionals), out, err);
+            });
+        } catch (CliException e) {
+            err.println("orchestrator: " + e.getMessage());
+            err.flush();
+            return OptionalInt.of(e.exitCode());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("orchestrator: interrupted");
+            err.flush();
+            return OptionalInt.of(ExitCodes.FAILED);
+        }
+    }
+
+    /** What a plain command line holds: the {@code -C} value (null when none), the flags given, the positionals. */
+    record Parsed(Path project, Set<String> flags, List<String> positionals) {
+        boolean has(String flag) {
+            return flags.contains(flag);
+        }
+    }
+
+    /**
+     * Parses {@code tokens} against {@code flagNames} (option name to flag) plus {@code -C}; null when the tokens are
+     * not a plain form or the positionals are not between {@code min} and {@code max}.
+     */
+    static Parsed parse(List<String> tokens, Map<String, String> flagNames, int min, int max) {
+        String project = null;
+        Set<String> flags = new HashSet<>();
+        List<String> positionals = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            String value;
+            if (token.equals("-C") || token.equals("--project")) {
+                if (i + 1 == tokens.size()) {
+                    return null;
+                }
+                value = tokens.get(++i);
+            } else if (token.startsWith("-C=") || token.startsWith("--project=")) {
+                value = token.substring(token.indexOf('=') + 1);
+            } else if (token.startsWith("-") || token.startsWith("@")) {
+                String flag = flagNames.get(token);
+                if (flag == null || !flags.add(flag)) {
+                    return null;
+                }
+                continue;
+            } else {
+                positionals.add(token);
+                continue;
+            }
+            if (project != null || value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
+                return null;
+            }
+            project = value;
+        }
+        if (positionals.size() < min || positionals.size() > max) {
+            return null;
+        }
+        try {
+            return new Parsed(project == null ? null : Path.of(project), flags, positionals);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+}
