@@ -10,7 +10,7 @@ import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
-import dev.orchestrator.process.Posix;
+import dev.orchestrator.process.ProcessLauncher;
 import dev.orchestrator.supervisor.InstanceLock;
 import dev.orchestrator.supervisor.Recovery;
 import dev.orchestrator.supervisor.ShutdownSignals;
@@ -94,8 +94,9 @@ final class Up {
     private static int runLocked(Args args, Path root, InstanceLock lock, DaemonReport report)
             throws InterruptedException {
         Path stateDir = root.resolve(".orchestrator");
-        // The first spawn links libc through the FFM API (~50 ms); on a second core that overlaps planning.
-        Thread.ofPlatform().daemon().name("orchestrator-warm-up").start(Posix::pageSize);
+        // The first spawn links libc through the FFM API and starts the reaper (~50 ms); on a second core that
+        // overlaps planning.
+        ProcessLauncher.prepare();
         ConsolePrinter console = args.daemonChild() ? ConsolePrinter.messagesOnlyToStdout()
                 : ConsolePrinter.toStdout();
         console.reserve(SELF);
