@@ -128,6 +128,8 @@ class DaemonEndToEndTest {
         Path descriptor = root.resolve("agents/bot/ecosystem.yaml");
         Files.writeString(descriptor, Files.readString(descriptor).replace("ROLE: second", "ROLE: third"));
         assertThat(cli("restart", "bot_b").exit()).isZero();
+        // restart answers once the new start is under way; the spawn itself may still be a moment away
+        await().atMost(Duration.ofSeconds(20)).until(() -> pids().containsKey("bot_b:0"));
         procs.track(pids().get("bot_b:0"));
         assertThat(cli("describe", "bot_b").out()).contains("ROLE=third");
     }
