@@ -61,8 +61,11 @@ final class FileProbes {
         this.disk = disk;
     }
 
+    /** The file system itself. */
+    static final Disk FILE_SYSTEM = new RealDisk();
+
     static FileProbes ofFileSystem() {
-        return new FileProbes(new RealDisk());
+        return new FileProbes(FILE_SYSTEM);
     }
 
     Kind kind(Path path) {
@@ -106,7 +109,6 @@ final class FileProbes {
         }
     }
 
-    /** The file system itself. */
     private static final class RealDisk implements Disk {
 
         @Override
