@@ -52,9 +52,10 @@ final class FileProbes {
     static final int LIST_AFTER = 3;
 
     private final Disk disk;
-    private final Map<Path, Listing> listings = new ConcurrentHashMap<>();
-    private final Map<Path, AtomicInteger> probesInto = new ConcurrentHashMap<>();
-    private final Map<Path, Kind> kinds = new ConcurrentHashMap<>();
+    /** Every folder probes looked into, by path; what is known about its entries. */
+    private final Map<Path, Folder> folders = new ConcurrentHashMap<>(1 << 12);
+    /** Paths without a parent or a name ("/", ""): asked rarely, cached apart. */
+    private final Map<Path, Kind> others = new ConcurrentHashMap<>();
     private final Map<Path, Boolean> executables = new ConcurrentHashMap<>();
 
     FileProbes(Disk disk) {
@@ -69,17 +70,29 @@ final class FileProbes {
     }
 
     Kind kind(Path path) {
-        Kind known = kinds.get(path);
+        Path parent = path.getParent();
+        Path fileName = path.getFileName();
+        if (parent == null || fileName == null) {
+            return others.computeIfAbsent(path, disk::kind);
+        }
+        String name = fileName.toString();
+        Folder folder = folders.get(parent);
+        if (folder == null) {
+            if (ruledOut(parent)) {
+                return Kind.MISSING; // below a name a listing lacks: no folder entry, no system call
+            }
+            folder = folders.computeIfAbsent(parent, Folder::new);
+        }
+        Kind known = folder.kinds.get(name);
         if (known != null) {
             return known;
         }
-        Path parent = path.getParent();
-        if (parent != null && !listings.containsKey(parent)
-                && probesInto.computeIfAbsent(parent, p -> new AtomicInteger()).incrementAndGet() >= LIST_AFTER
-                && !ruledOut(parent)) {
-            listings.computeIfAbsent(parent, disk::list);
+        Listing listing = folder.listing;
+        if (listing == null && folder.probes.incrementAndGet() >= LIST_AFTER) {
+            listing = folder.list();
         }
-        return ruledOut(path) ? Kind.MISSING : kinds.computeIfAbsent(path, disk::kind);
+        boolean missing = listing != null ? !dots(name) && listing.rulesOut(name) : ruledOut(parent);
+        return missing ? Kind.MISSING : folder.kinds.computeIfAbsent(name, n -> disk.kind(path));
     }
 
     boolean executableFile(Path path) {
@@ -91,21 +104,53 @@ final class FileProbes {
         if (ruledOut(folder)) {
             return List.of();
         }
-        return listings.computeIfAbsent(folder, disk::list).sorted();
+        return folders.computeIfAbsent(folder, Folder::new).list().sorted();
     }
 
     /** Whether a listing already made shows {@code path} cannot exist: its parent's, or a missing ancestor's. */
     private boolean ruledOut(Path path) {
         for (Path p = path; ; p = p.getParent()) {
             Path parent = p.getParent();
-            Path name = p.getFileName();
-            if (parent == null || name == null || name.toString().equals(".") || name.toString().equals("..")) {
+            Path fileName = p.getFileName();
+            if (parent == null || fileName == null || dots(fileName.toString())) {
                 return false; // "a/../b" means what the file system says: only a listing of the folder itself answers
             }
-            Listing listing = listings.get(parent);
+            Folder folder = folders.get(parent);
+            Listing listing = folder == null ? null : folder.listing;
             if (listing != null) {
-                return listing.rulesOut(name.toString());
+                return listing.rulesOut(fileName.toString());
             }
+        }
+    }
+
+    private static boolean dots(String name) {
+        return name.equals(".") || name.equals("..");
+    }
+
+    /** One folder: how often it was probed, its listing once made, and the kinds of the entries stat'ed in it. */
+    private final class Folder {
+        final Path path;
+        final AtomicInteger probes = new AtomicInteger();
+        final Map<String, Kind> kinds = new ConcurrentHashMap<>(4);
+        volatile Listing listing;
+
+        Folder(Path path) {
+            this.path = path;
+        }
+
+        /** Lists the folder once; a thread that comes second waits for the first one's answer. */
+        Listing list() {
+            Listing known = listing;
+            if (known == null) {
+                synchronized (this) {
+                    known = listing;
+                    if (known == null) {
+                        known = disk.list(path);
+                        listing = known;
+                    }
+                }
+            }
+            return known;
         }
     }
 
