@@ -9,10 +9,9 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,14 +27,18 @@ final class FileProbes {
     /** What a path is, following links. */
     enum Kind { MISSING, FILE, FOLDER, OTHER }
 
-    /** A folder's entry names; {@code names} is null when the folder exists but cannot be read. */
-    record Listing(boolean exists, Set<String> names, List<String> sorted) {
-        static final Listing MISSING = new Listing(false, Set.of(), List.of());
-        static final Listing UNREADABLE = new Listing(true, null, List.of());
+    /** A folder's entry names, sorted; {@code names} is null when the folder exists but cannot be read. */
+    record Listing(boolean exists, String[] names) {
+        static final Listing MISSING = new Listing(false, new String[0]);
+        static final Listing UNREADABLE = new Listing(true, null);
 
         /** Whether this listing proves there is no entry {@code name}. */
         boolean rulesOut(String name) {
-            return !exists || (names != null && !names.contains(name));
+            return !exists || (names != null && Arrays.binarySearch(names, name) < 0);
+        }
+
+        List<String> sorted() {
+            return names == null ? List.of() : List.of(names);
         }
     }
 
@@ -69,34 +72,49 @@ final class FileProbes {
         return new FileProbes(FILE_SYSTEM);
     }
 
-    Kind kind(Path path) {
-        Path parent = path.getParent();
-        Path fileName = path.getFileName();
-        if (parent == null || fileName == null) {
-            return others.computeIfAbsent(path, disk::kind);
+    /** What {@code folder/name} is; {@code name} may be a relative path ({@code src/index.ts}). */
+    Kind kind(Path folder, String name) {
+        int slash = name.indexOf('/');
+        if (slash >= 0 || name.isEmpty() || dots(name)) {
+            Folder known = slash > 0 ? folders.get(folder) : null;
+            Listing listing = known == null ? null : known.listing;
+            if (listing != null && !dots(name.substring(0, slash)) && listing.rulesOut(name.substring(0, slash))) {
+                return Kind.MISSING; // "src/index.ts" in a folder without src
+            }
+            return kind(folder.resolve(name));
         }
-        String name = fileName.toString();
-        Folder folder = folders.get(parent);
-        if (folder == null) {
-            if (ruledOut(parent)) {
+        Folder entry = folders.get(folder);
+        if (entry == null) {
+            if (ruledOut(folder)) {
                 return Kind.MISSING; // below a name a listing lacks: no folder entry, no system call
             }
-            folder = folders.computeIfAbsent(parent, Folder::new);
+            entry = folders.computeIfAbsent(folder, Folder::new);
         }
-        Kind known = folder.kinds.get(name);
+        Map<String, Kind> kinds = entry.kinds;
+        Kind known = kinds == null ? null : kinds.get(name);
         if (known != null) {
             return known;
         }
-        Listing listing = folder.listing;
-        if (listing == null && folder.probes.incrementAndGet() >= LIST_AFTER) {
-            listing = folder.list();
+        Listing listing = entry.listing;
+        if (listing == null && entry.probes.incrementAndGet() >= LIST_AFTER) {
+            listing = entry.list();
         }
-        boolean missing = listing != null ? !dots(name) && listing.rulesOut(name) : ruledOut(parent);
-        return missing ? Kind.MISSING : folder.kinds.computeIfAbsent(name, n -> disk.kind(path));
+        boolean missing = listing != null ? listing.rulesOut(name) : ruledOut(folder);
+        return missing ? Kind.MISSING : entry.kinds().computeIfAbsent(name, n -> disk.kind(folder.resolve(n)));
     }
 
-    boolean executableFile(Path path) {
-        return kind(path) == Kind.FILE && executables.computeIfAbsent(path, disk::executable);
+    /** What {@code path} is. */
+    Kind kind(Path path) {
+        Path parent = path.getParent();
+        Path fileName = path.getFileName();
+        if (parent == null || fileName == null || dots(fileName.toString())) {
+            return others.computeIfAbsent(path, disk::kind);
+        }
+        return kind(parent, fileName.toString());
+    }
+
+    boolean executableFile(Path folder, String name) {
+        return kind(folder, name) == Kind.FILE && executables.computeIfAbsent(folder.resolve(name), disk::executable);
     }
 
     /** The folder's entry names, sorted; empty when it is missing, not a folder, or unreadable. */
@@ -131,11 +149,26 @@ final class FileProbes {
     private final class Folder {
         final Path path;
         final AtomicInteger probes = new AtomicInteger();
-        final Map<String, Kind> kinds = new ConcurrentHashMap<>(4);
+        /** Kinds of the names stat'ed here (present ones, or any before the listing); made on first use. */
+        volatile Map<String, Kind> kinds;
         volatile Listing listing;
 
         Folder(Path path) {
             this.path = path;
+        }
+
+        Map<String, Kind> kinds() {
+            Map<String, Kind> known = kinds;
+            if (known == null) {
+                synchronized (this) {
+                    known = kinds;
+                    if (known == null) {
+                        known = new ConcurrentHashMap<>(4);
+                        kinds = known;
+                    }
+                }
+            }
+            return known;
         }
 
         /** Lists the folder once; a thread that comes second waits for the first one's answer. */
@@ -166,8 +199,9 @@ final class FileProbes {
             } catch (IOException | DirectoryIteratorException e) {
                 return Listing.UNREADABLE; // probes stat each path instead
             }
-            names.sort(null);
-            return new Listing(true, new HashSet<>(names), List.copyOf(names));
+            String[] sorted = names.toArray(String[]::new);
+            Arrays.sort(sorted);
+            return new Listing(true, sorted);
         }
 
         @Override

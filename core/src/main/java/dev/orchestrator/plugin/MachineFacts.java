@@ -59,18 +59,18 @@ public final class MachineFacts {
             }
 
             @Override
-            public boolean isFile(Path path) {
-                return files.kind(path) == FileProbes.Kind.FILE;
+            public boolean isFile(Path folder, String name) {
+                return files.kind(folder, name) == FileProbes.Kind.FILE;
             }
 
             @Override
-            public boolean isDirectory(Path path) {
-                return files.kind(path) == FileProbes.Kind.FOLDER;
+            public boolean isDirectory(Path folder, String name) {
+                return files.kind(folder, name) == FileProbes.Kind.FOLDER;
             }
 
             @Override
-            public boolean isExecutableFile(Path path) {
-                return files.executableFile(path);
+            public boolean isExecutableFile(Path folder, String name) {
+                return files.executableFile(folder, name);
             }
 
             @Override

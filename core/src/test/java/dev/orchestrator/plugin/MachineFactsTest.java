@@ -77,8 +77,8 @@ class MachineFactsTest {
 
         HostContext second = new MachineFacts(root).forPath(bin.toString());
 
-        assertThat(first.isFile(root.resolve("uv.lock"))).as("one load is one snapshot").isFalse();
-        assertThat(second.isFile(root.resolve("uv.lock"))).isTrue();
+        assertThat(first.isFile(root, "uv.lock")).as("one load is one snapshot").isFalse();
+        assertThat(second.isFile(root, "uv.lock")).isTrue();
         assertThat(new PythonPlugin().plan(request(app, second)).argv())
                 .containsExactly(bin.resolve("uv").toString(), "run", "python", "-m", "main");
     }
@@ -92,21 +92,21 @@ class MachineFactsTest {
         Files.createSymbolicLink(dir.resolve("link.py"), file);
         Files.createSymbolicLink(dir.resolve("broken"), dir.resolve("gone"));
         Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("src"));
-        List<Path> paths = new ArrayList<>();
-        for (String name : List.of("main.py", "run.sh", "src", "src/pkg", "link.py", "broken", "linked", "linked/pkg",
-                "gone", "gone/deeper/x", "main.py/x", ".", "src/../main.py", "src/./pkg", "src/pkg/..")) {
-            paths.add(dir.resolve(name));
-        }
-        paths.add(Path.of("relative-that-is-not-there"));
+        List<String> names = List.of("main.py", "run.sh", "src", "src/pkg", "link.py", "broken", "linked", "linked/pkg",
+                "gone", "gone/deeper/x", "main.py/x", ".", "..", "", "src/../main.py", "src/./pkg", "src/pkg/..");
 
         HostContext host = new MachineFacts(root, new FileProbes(disk)).forPath("");
         for (int round = 0; round < FileProbes.LIST_AFTER + 1; round++) { // the first rounds stat, later ones list
-            for (Path p : paths) {
-                assertThat(host.isFile(p)).as("isFile " + p).isEqualTo(Files.isRegularFile(p));
-                assertThat(host.isDirectory(p)).as("isDirectory " + p).isEqualTo(Files.isDirectory(p));
-                assertThat(host.isExecutableFile(p)).as("isExecutableFile " + p)
+            for (String name : names) {
+                Path p = dir.resolve(name);
+                assertThat(host.isFile(dir, name)).as("isFile " + p).isEqualTo(Files.isRegularFile(p));
+                assertThat(host.isDirectory(dir, name)).as("isDirectory " + p).isEqualTo(Files.isDirectory(p));
+                assertThat(host.isExecutableFile(dir, name)).as("isExecutableFile " + p)
                         .isEqualTo(Files.isRegularFile(p) && Files.isExecutable(p));
             }
+            assertThat(host.isFile(Path.of("/"), "")).isFalse();
+            assertThat(host.isDirectory(Path.of("/"), "")).isTrue();
+            assertThat(host.isFile(Path.of(""), "relative-that-is-not-there")).isFalse();
         }
         assertThat(disk.lists(dir)).isEqualTo(1);
         assertThat(host.list(dir)).containsExactly("broken", "link.py", "linked", "main.py", "run.sh", "src");
@@ -136,9 +136,9 @@ class MachineFactsTest {
         HostContext host = new MachineFacts(root, new FileProbes(unreadable)).forPath("");
 
         for (int round = 0; round < FileProbes.LIST_AFTER + 1; round++) {
-            assertThat(host.isFile(root.resolve("a/main.py"))).isTrue();
-            assertThat(host.isFile(root.resolve("a/Pipfile"))).isFalse();
-            assertThat(host.isFile(root.resolve("a/uv.lock"))).isFalse();
+            assertThat(host.isFile(root.resolve("a"), "main.py")).isTrue();
+            assertThat(host.isFile(root.resolve("a"), "Pipfile")).isFalse();
+            assertThat(host.isFile(root, "a/uv.lock")).isFalse();
         }
         assertThat(host.list(root.resolve("a"))).isEmpty();
     }

@@ -15,9 +15,10 @@ import java.util.Optional;
  * <p>The file probes ({@link #isFile}, {@link #isDirectory}, {@link #isExecutableFile}, {@link #list}) answer as the
  * {@link Files} methods they name would, but the orchestrator answers each path once per project load: a folder that
  * thousands of apps share (the project root, {@code services/}) is looked at once, not once per app. A later load
- * (a reload) looks again. Probe through them rather than {@link Files} when checking for marker and entry files. The
- * defaults ask the file system directly, so a context written before they existed keeps working: they are default
- * methods, added within SPI 1 without changing {@link RuntimePlugin#SPI_VERSION}.
+ * (a reload) looks again. Probe through them rather than {@link Files} when checking for marker and entry files;
+ * pass the folder and the name apart, as the host keys its answers by folder. The defaults ask the file system
+ * directly, so a context written before they existed keeps working: they are default methods, added within SPI 1
+ * without changing {@link RuntimePlugin#SPI_VERSION}.
  */
 public interface HostContext {
 
@@ -33,18 +34,22 @@ public interface HostContext {
      */
     Optional<String> toolVersion(String command);
 
-    /** Whether {@code path} is a regular file, following links: {@link Files#isRegularFile}. */
-    default boolean isFile(Path path) {
-        return Files.isRegularFile(path);
+    /**
+     * Whether {@code folder/name} is a regular file, following links: {@link Files#isRegularFile}. {@code name} is a
+     * file name ({@code "Pipfile"}) or a relative path ({@code "src/index.ts"}); a plain name is cheapest to answer.
+     */
+    default boolean isFile(Path folder, String name) {
+        return Files.isRegularFile(folder.resolve(name));
     }
 
-    /** Whether {@code path} is a folder, following links: {@link Files#isDirectory}. */
-    default boolean isDirectory(Path path) {
-        return Files.isDirectory(path);
+    /** Whether {@code folder/name} is a folder, following links: {@link Files#isDirectory}. */
+    default boolean isDirectory(Path folder, String name) {
+        return Files.isDirectory(folder.resolve(name));
     }
 
-    /** Whether {@code path} is a regular file this process may execute: {@link #isFile} and {@link Files#isExecutable}. */
-    default boolean isExecutableFile(Path path) {
+    /** Whether {@code folder/name} is a regular file this process may execute ({@link Files#isExecutable}). */
+    default boolean isExecutableFile(Path folder, String name) {
+        Path path = folder.resolve(name);
         return Files.isRegularFile(path) && Files.isExecutable(path);
     }
 

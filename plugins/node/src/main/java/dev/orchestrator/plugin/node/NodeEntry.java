@@ -39,7 +39,7 @@ final class NodeEntry {
                 + "; looking for " + String.join(", ", CONVENTIONAL) + " instead"));
         for (String candidate : CONVENTIONAL) {
             Path file = dir.resolve(candidate);
-            if (host.isFile(file)) {
+            if (host.isFile(dir, candidate)) {
                 draft.note((main.isEmpty() ? "no package.json main: " : "") + "running " + candidate);
                 return file;
             }

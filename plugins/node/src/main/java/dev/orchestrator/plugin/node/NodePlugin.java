@@ -1,6 +1,7 @@
 package dev.orchestrator.plugin.node;
 
 import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.plugin.support.NodeTools;
 import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.Detection;
@@ -41,10 +42,10 @@ public final class NodePlugin implements RuntimePlugin {
 
     @Override
     public Detection detect(Path folder, HostContext host) {
-        if (host.isFile(folder.resolve("package.json"))) {
+        if (host.isFile(folder, "package.json")) {
             return Detection.of(PACKAGE_JSON, "package.json");
         }
-        return ENTRIES.stream().filter(name -> host.isFile(folder.resolve(name))).findFirst()
+        return ENTRIES.stream().filter(name -> host.isFile(folder, name)).findFirst()
                 .map(name -> Detection.of(Detection.LIKELY, name + " without package.json"))
                 .orElse(Detection.none("no package.json, index.js, main.js or server.js"));
     }
@@ -68,7 +69,7 @@ public final class NodePlugin implements RuntimePlugin {
     /** The script file, or the entry file of a script folder ({@code script: "."}). */
     private static Path entryOf(Script.File script, HostContext host, Draft draft) throws PlanException {
         Path path = Scripts.existing(script);
-        if (!host.isDirectory(path)) {
+        if (!Folders.isDirectory(host, path)) {
             return path;
         }
         draft.note("script '" + script.text() + "' is a folder: running its entry file instead "

@@ -50,14 +50,14 @@ final class EnvTools {
     private static Optional<PythonEnv> toolIn(Path dir, LaunchRequest request, Draft draft) throws PlanException {
         HostContext host = request.host();
         String where = Folders.shown(dir, host.projectRoot());
-        String pyproject = read(dir.resolve("pyproject.toml"), host);
-        if (host.isFile(dir.resolve("uv.lock"))) {
+        String pyproject = read(dir, "pyproject.toml", host);
+        if (host.isFile(dir, "uv.lock")) {
             return Optional.of(tool("uv", "uv.lock", where, "pipx install uv", request, draft));
         }
         if (hasTable(pyproject, "tool.uv")) {
             return Optional.of(tool("uv", "pyproject.toml [tool.uv]", where, "pipx install uv", request, draft));
         }
-        if (host.isFile(dir.resolve("Pipfile"))) {
+        if (host.isFile(dir, "Pipfile")) {
             PythonEnv pipenv = tool("pipenv", "Pipfile", where, "apt-get install pipenv", request, draft);
             draft.env("PIPENV_DONT_LOAD_ENV", "1")
                     .note("PIPENV_DONT_LOAD_ENV=1: pipenv would otherwise load .env, and the app's env would differ from what config shows");
@@ -81,12 +81,12 @@ final class EnvTools {
     private static Optional<PythonEnv> virtualenvIn(Path cwd, HostContext host, Draft draft) {
         for (String name : List.of(".venv", "venv")) {
             Path python = cwd.resolve(name).resolve("bin").resolve("python");
-            if (host.isExecutableFile(python)) {
+            if (host.isExecutableFile(cwd, name + "/bin/python")) {
                 draft.note(name + "/bin/python found: using the app's virtualenv");
                 return Optional.of(new PythonEnv.Binary(python, Optional.of(python.getParent())));
             }
             // no bin/ folder, no link in it: the lstat is only paid by apps that have a virtualenv folder
-            if (host.isDirectory(python.getParent()) && Files.isSymbolicLink(python)) {
+            if (host.isDirectory(cwd, name + "/bin") && Files.isSymbolicLink(python)) {
                 draft.warning(name + "/bin/python is a broken link (the python it was made from is gone); "
                         + "recreate it: python3 -m venv --clear " + name);
             }
@@ -123,8 +123,9 @@ final class EnvTools {
     }
 
     /** The file's text, or "" when it is missing; lenient about encoding, since only table headers matter. */
-    private static String read(Path file, HostContext host) throws PlanException {
-        if (!host.isFile(file)) {
+    private static String read(Path dir, String name, HostContext host) throws PlanException {
+        Path file = dir.resolve(name);
+        if (!host.isFile(dir, name)) {
             return "";
         }
         try {

@@ -37,7 +37,7 @@ sealed interface PythonEntry {
     private static PythonEntry conventional(LaunchRequest request, Draft draft) throws PlanException {
         Path cwd = request.cwd();
         HostContext host = request.host();
-        if (host.isFile(cwd.resolve("main.py"))) {
+        if (host.isFile(cwd, "main.py")) {
             draft.note("main.py found: running python -m main (like `python -m main`, the cwd is on sys.path)");
             return new Python(List.of("-m", "main"));
         }
@@ -47,7 +47,7 @@ sealed interface PythonEntry {
             draft.note(pkg + "/__main__.py found: running python -m " + pkg);
             return new Python(List.of("-m", pkg));
         }
-        if (host.isFile(cwd.resolve("__main__.py"))) {
+        if (host.isFile(cwd, "__main__.py")) {
             draft.note("__main__.py in the app folder: running `python .` (python runs a folder's __main__.py; "
                     + "-m needs a package name, and the app folder is not one)");
             return new Python(List.of("."));
@@ -68,7 +68,7 @@ sealed interface PythonEntry {
     static List<String> packagesWithMain(Path folder, HostContext host) {
         return host.list(folder).stream()
                 .filter(name -> MODULE_NAME.matcher(name).matches())
-                .filter(name -> host.isFile(folder.resolve(name).resolve("__main__.py")))
+                .filter(name -> host.isFile(folder, name + "/__main__.py"))
                 .sorted()
                 .toList();
     }

@@ -43,8 +43,8 @@ sealed interface PythonEnv {
 
         @Override
         public List<String> command(String name, LaunchRequest request, Draft draft) throws PlanException {
-            Optional<Path> local = binDir.map(dir -> dir.resolve(name))
-                    .filter(p -> request.host().isExecutableFile(p));
+            Optional<Path> local = binDir.filter(dir -> request.host().isExecutableFile(dir, name))
+                    .map(dir -> dir.resolve(name));
             if (local.isPresent()) {
                 draft.note("'" + name + "' is a command: running " + local.get() + " from the app's environment");
                 return List.of(local.get().toString());

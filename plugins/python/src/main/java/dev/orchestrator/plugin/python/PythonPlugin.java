@@ -71,6 +71,6 @@ public final class PythonPlugin implements RuntimePlugin {
     }
 
     private static List<String> present(Path folder, List<String> names, HostContext host) {
-        return names.stream().filter(name -> host.isFile(folder.resolve(name))).toList();
+        return names.stream().filter(name -> host.isFile(folder, name)).toList();
     }
 }

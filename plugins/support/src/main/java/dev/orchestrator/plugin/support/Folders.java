@@ -43,11 +43,31 @@ public final class Folders {
     public static Optional<Path> findExecutableUp(Path cwd, HostContext host, String relative) {
         for (Path dir : upToRoot(cwd, host.projectRoot())) {
             Path candidate = dir.resolve(relative);
-            if (host.isExecutableFile(candidate)) {
+            if (host.isExecutableFile(dir, relative)) {
                 return Optional.of(candidate);
             }
         }
         return Optional.empty();
+    }
+
+    /** {@link HostContext#isFile} for a whole path: its parent folder and its name. */
+    public static boolean isFile(HostContext host, Path path) {
+        Path name = path.getFileName();
+        return path.getParent() == null || name == null ? host.isFile(path, "") : host.isFile(path.getParent(), name.toString());
+    }
+
+    /** {@link HostContext#isDirectory} for a whole path: its parent folder and its name. */
+    public static boolean isDirectory(HostContext host, Path path) {
+        Path name = path.getFileName();
+        return path.getParent() == null || name == null
+                ? host.isDirectory(path, "") : host.isDirectory(path.getParent(), name.toString());
+    }
+
+    /** {@link HostContext#isExecutableFile} for a whole path: its parent folder and its name. */
+    public static boolean isExecutableFile(HostContext host, Path path) {
+        Path name = path.getFileName();
+        return path.getParent() == null || name == null
+                ? host.isExecutableFile(path, "") : host.isExecutableFile(path.getParent(), name.toString());
     }
 
     /**

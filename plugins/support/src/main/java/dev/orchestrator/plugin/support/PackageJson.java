@@ -48,7 +48,7 @@ public final class PackageJson {
     public static Optional<Main> mainOf(Path dir, HostContext host) throws PlanException {
         Path root = host.projectRoot();
         Path file = dir.resolve("package.json");
-        if (!host.isFile(file)) {
+        if (!host.isFile(dir, "package.json")) {
             return Optional.empty();
         }
         String json;
@@ -81,16 +81,16 @@ public final class PackageJson {
         boolean namesFolder = value.endsWith("/") || base.equals(dir.normalize()); // "lib/", ".", "./"
         for (String extension : namesFolder ? List.<String>of() : EXTENSIONS) {
             Path candidate = base.resolveSibling(base.getFileName() + extension);
-            if (host.isFile(candidate)) {
+            if (Folders.isFile(host, candidate)) {
                 return new Main(value, Optional.of(candidate), false);
             }
         }
         for (String index : INDEXES) {
-            if (host.isFile(base.resolve(index))) {
+            if (host.isFile(base, index)) {
                 return new Main(value, Optional.of(base.resolve(index)), true);
             }
         }
-        return new Main(value, Optional.empty(), host.isDirectory(base));
+        return new Main(value, Optional.empty(), Folders.isDirectory(host, base));
     }
 
     private Optional<String> topLevelMain() {

@@ -36,7 +36,7 @@ final class Compiled {
                     : "package.json main '" + main.get().value() + "' is not built yet");
         }
         Path dist = dir.resolve("dist/index.js");
-        if (host.isFile(dist)) {
+        if (host.isFile(dir, "dist/index.js")) {
             draft.note("running the compiled dist/index.js with node");
             return Optional.of(dist);
         }
@@ -51,7 +51,7 @@ final class Compiled {
     /** Warns when a file under {@code dir/src} changed after {@code output} was built: the old code would run. */
     static void warnIfStale(Path dir, Path output, HostContext host, Draft draft) {
         Path src = dir.resolve("src");
-        if (!host.isDirectory(src)) {
+        if (!host.isDirectory(dir, "src")) {
             return;
         }
         try (Stream<Path> files = Files.walk(src)) {

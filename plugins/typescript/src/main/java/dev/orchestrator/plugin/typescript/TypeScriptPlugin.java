@@ -1,6 +1,7 @@
 package dev.orchestrator.plugin.typescript;
 
 import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.plugin.support.NodeTools;
 import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.Detection;
@@ -42,10 +43,10 @@ public final class TypeScriptPlugin implements RuntimePlugin {
 
     @Override
     public Detection detect(Path folder, HostContext host) {
-        if (host.isFile(folder.resolve("tsconfig.json"))) {
+        if (host.isFile(folder, "tsconfig.json")) {
             return Detection.of(Detection.CERTAIN, "tsconfig.json");
         }
-        return Stream.of("src/index.ts", "index.ts").filter(name -> host.isFile(folder.resolve(name)))
+        return Stream.of("src/index.ts", "index.ts").filter(name -> host.isFile(folder, name))
                 .findFirst().map(name -> Detection.of(ENTRY_FILE, name))
                 .orElse(Detection.none("no tsconfig.json, src/index.ts or index.ts"));
     }
@@ -69,7 +70,7 @@ public final class TypeScriptPlugin implements RuntimePlugin {
     private static List<String> scriptFile(Script.File script, Path node, LaunchRequest request, Draft draft)
             throws PlanException {
         Path path = Scripts.existing(script);
-        if (request.host().isDirectory(path)) {
+        if (Folders.isDirectory(request.host(), path)) {
             return folder(path, node, request, draft);
         }
         if (TypeScriptSource.isTypeScript(path)) {

@@ -30,7 +30,7 @@ final class TypeScriptSource {
     /** The conventional entry of an unbuilt app: {@code src/index.ts}, else {@code index.ts}. */
     static Path entry(Path dir, HostContext host) throws PlanException {
         for (String candidate : List.of("src/index.ts", "index.ts")) {
-            if (host.isFile(dir.resolve(candidate))) {
+            if (host.isFile(dir, candidate)) {
                 return dir.resolve(candidate);
             }
         }
