@@ -16,11 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The plugins' file probes for one project load ({@code HostContext.isFile} and friends). Each path is looked at once
- * per load; a folder probed three times or more (an app folder, an ancestor every app shares) is listed once and
- * answers for every name it lacks without a system call, and for every path below such a missing name. A folder probed
- * once or twice ({@code src/}) is cheaper to stat into directly, so it is not listed. Answers are a snapshot: a file
- * that appears during the load may be missed, and the next load (a new instance) sees it. Thread-safe.
+ * The plugins' file probes for one project load ({@code HostContext.isFile} and friends). A folder probed often (an
+ * ancestor every app shares, an app folder detection looks at) is listed once, at its {@value #LIST_AFTER}th probe or
+ * when a plugin lists it; from then on it answers for every name it lacks without a system call, for every path one
+ * level below such a name ({@code .venv/bin/python} without {@code .venv}), and stats each present entry once. A folder probed only a few times ({@code src/}, a descriptor app's
+ * folder) is cheaper to stat into directly: those probes pass through, and only the entries found are kept. Answers are a
+ * snapshot: a file that appears during the load may be missed; the next load (a new instance) sees it. Thread-safe:
+ * each folder is listed at most once.
  */
 final class FileProbes {
 
@@ -46,13 +48,17 @@ final class FileProbes {
     interface Disk {
         Listing list(Path folder);
 
+        /** What an entry known to exist is (a listing named it). */
         Kind kind(Path path);
+
+        /** Whether {@code path} is of {@code kind} ({@code FILE} or {@code FOLDER}): one system call, no exception. */
+        boolean is(Path path, Kind kind);
 
         boolean executable(Path path);
     }
 
-    /** Probes into a folder before it is listed rather than each probe stat'ing. */
-    static final int LIST_AFTER = 3;
+    /** Probes into a folder that make it worth listing: a listing costs about as much as this many stats. */
+    static final int LIST_AFTER = 8;
 
     private final Disk disk;
     /** Every folder probes looked into, by path; what is known about its entries. */
@@ -72,49 +78,58 @@ final class FileProbes {
         return new FileProbes(FILE_SYSTEM);
     }
 
-    /** What {@code folder/name} is; {@code name} may be a relative path ({@code src/index.ts}). */
-    Kind kind(Path folder, String name) {
+    /** Whether {@code folder/name} is a {@code FILE} or a {@code FOLDER}; {@code name} may be a relative path. */
+    boolean is(Path folder, String name, Kind wanted) {
         int slash = name.indexOf('/');
         if (slash >= 0 || name.isEmpty() || dots(name)) {
             Folder known = slash > 0 ? folders.get(folder) : null;
             Listing listing = known == null ? null : known.listing;
             if (listing != null && !dots(name.substring(0, slash)) && listing.rulesOut(name.substring(0, slash))) {
-                return Kind.MISSING; // "src/index.ts" in a folder without src
+                return false; // "src/index.ts" in a folder without src
             }
-            return kind(folder.resolve(name));
+            return is(folder.resolve(name), wanted);
         }
         Folder entry = folders.get(folder);
         if (entry == null) {
             if (ruledOut(folder)) {
-                return Kind.MISSING; // below a name a listing lacks: no folder entry, no system call
+                return false; // below a name a listing lacks: no folder entry, no system call
             }
             entry = folders.computeIfAbsent(folder, Folder::new);
         }
         Map<String, Kind> kinds = entry.kinds;
         Kind known = kinds == null ? null : kinds.get(name);
         if (known != null) {
-            return known;
+            return known == wanted;
         }
         Listing listing = entry.listing;
-        if (listing == null && entry.probes.incrementAndGet() >= LIST_AFTER) {
+        if (listing == null) {
+            if (entry.probes.incrementAndGet() < LIST_AFTER) {
+                // rarely probed so far: ask just this; keep what exists (few), not the many names that do not
+                boolean is = !ruledOut(folder) && disk.is(folder.resolve(name), wanted);
+                if (is) {
+                    entry.kinds().putIfAbsent(name, wanted);
+                }
+                return is;
+            }
             listing = entry.list();
         }
-        boolean missing = listing != null ? listing.rulesOut(name) : ruledOut(folder);
-        return missing ? Kind.MISSING : entry.kinds().computeIfAbsent(name, n -> disk.kind(folder.resolve(n)));
+        return !listing.rulesOut(name)
+                && entry.kinds().computeIfAbsent(name, n -> disk.kind(folder.resolve(n))) == wanted;
     }
 
-    /** What {@code path} is. */
-    Kind kind(Path path) {
+    /** Whether {@code path} is a {@code FILE} or a {@code FOLDER}. */
+    boolean is(Path path, Kind wanted) {
         Path parent = path.getParent();
         Path fileName = path.getFileName();
         if (parent == null || fileName == null || dots(fileName.toString())) {
-            return others.computeIfAbsent(path, disk::kind);
+            return others.computeIfAbsent(path, p -> disk.is(p, Kind.FILE) ? Kind.FILE
+                    : disk.is(p, Kind.FOLDER) ? Kind.FOLDER : Kind.MISSING) == wanted;
         }
-        return kind(parent, fileName.toString());
+        return is(parent, fileName.toString(), wanted);
     }
 
     boolean executableFile(Path folder, String name) {
-        return kind(folder, name) == Kind.FILE && executables.computeIfAbsent(folder.resolve(name), disk::executable);
+        return is(folder, name, Kind.FILE) && executables.computeIfAbsent(folder.resolve(name), disk::executable);
     }
 
     /** The folder's entry names, sorted; empty when it is missing, not a folder, or unreadable. */
@@ -125,20 +140,19 @@ final class FileProbes {
         return folders.computeIfAbsent(folder, Folder::new).list().sorted();
     }
 
-    /** Whether a listing already made shows {@code path} cannot exist: its parent's, or a missing ancestor's. */
+    /**
+     * Whether the listing of {@code path}'s parent, when made, lacks it. One level only: walking further up costs more
+     * (a path object per level) than the stat it would save.
+     */
     private boolean ruledOut(Path path) {
-        for (Path p = path; ; p = p.getParent()) {
-            Path parent = p.getParent();
-            Path fileName = p.getFileName();
-            if (parent == null || fileName == null || dots(fileName.toString())) {
-                return false; // "a/../b" means what the file system says: only a listing of the folder itself answers
-            }
-            Folder folder = folders.get(parent);
-            Listing listing = folder == null ? null : folder.listing;
-            if (listing != null) {
-                return listing.rulesOut(fileName.toString());
-            }
+        Path parent = path.getParent();
+        Folder folder = parent == null ? null : folders.get(parent);
+        Listing listing = folder == null ? null : folder.listing;
+        if (listing == null) {
+            return false;
         }
+        String name = path.getFileName().toString();
+        return !dots(name) && listing.rulesOut(name); // "a/.." means what the file system says
     }
 
     private static boolean dots(String name) {
@@ -149,7 +163,7 @@ final class FileProbes {
     private final class Folder {
         final Path path;
         final AtomicInteger probes = new AtomicInteger();
-        /** Kinds of the names stat'ed here (present ones, or any before the listing); made on first use. */
+        /** Kinds of the present names stat'ed here; made on first use. */
         volatile Map<String, Kind> kinds;
         volatile Listing listing;
 
@@ -212,6 +226,13 @@ final class FileProbes {
             } catch (IOException | SecurityException e) {
                 return Kind.MISSING;
             }
+        }
+
+        @Override
+        public boolean is(Path path, Kind kind) {
+            // Files.isRegularFile and isDirectory do not throw for a missing path; readAttributes would, and an
+            // exception per missing marker costs more than the stat
+            return kind == Kind.FILE ? Files.isRegularFile(path) : kind == Kind.FOLDER && Files.isDirectory(path);
         }
 
         @Override

@@ -60,12 +60,12 @@ public final class MachineFacts {
 
             @Override
             public boolean isFile(Path folder, String name) {
-                return files.kind(folder, name) == FileProbes.Kind.FILE;
+                return files.is(folder, name, FileProbes.Kind.FILE);
             }
 
             @Override
             public boolean isDirectory(Path folder, String name) {
-                return files.kind(folder, name) == FileProbes.Kind.FOLDER;
+                return files.is(folder, name, FileProbes.Kind.FOLDER);
             }
 
             @Override
