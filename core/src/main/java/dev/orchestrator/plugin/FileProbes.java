@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The plugins' file probes for one project load ({@code HostContext.isFile} and friends). A folder probed often (an
  * ancestor every app shares, an app folder detection looks at) is listed once, at its {@value #LIST_AFTER}th probe or
- * when a plugin lists it; from then on it answers for every name it lacks without a system call, for every path one
- * level below such a name ({@code .venv/bin/python} without {@code .venv}), and stats each present entry once. A folder probed only a few times ({@code src/}, a descriptor app's
- * folder) is cheaper to stat into directly: those probes pass through, and only the entries found are kept. Answers are a
- * snapshot: a file that appears during the load may be missed; the next load (a new instance) sees it. Thread-safe:
- * each folder is listed at most once.
+ * when a plugin lists it; from then on it answers for every name it lacks without a system call, and for paths one
+ * level below such a name ({@code .venv/bin/python} without {@code .venv}). A folder probed only a few times
+ * ({@code src/}, a descriptor app's folder) is cheaper to stat into directly: those probes pass through, and only the
+ * entries found are kept. Each entry found is stat'ed once. Answers are a snapshot: a file that appears during the
+ * load may be missed; the next load (a new instance) sees it. Thread-safe: each folder is listed at most once.
  */
 final class FileProbes {
 

@@ -54,8 +54,8 @@ public interface HostContext {
     }
 
     /**
-     * The names of the entries of {@code folder} (files, folders, links), sorted; empty when it is not a folder or cannot
-     * be read.
+     * The names of the entries of {@code folder} (files, folders, links), sorted; empty when it is not a folder or
+     * cannot be read.
      */
     default List<String> list(Path folder) {
         List<String> names = new ArrayList<>();

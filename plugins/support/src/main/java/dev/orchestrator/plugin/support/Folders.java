@@ -53,7 +53,8 @@ public final class Folders {
     /** {@link HostContext#isFile} for a whole path: its parent folder and its name. */
     public static boolean isFile(HostContext host, Path path) {
         Path name = path.getFileName();
-        return path.getParent() == null || name == null ? host.isFile(path, "") : host.isFile(path.getParent(), name.toString());
+        return path.getParent() == null || name == null
+                ? host.isFile(path, "") : host.isFile(path.getParent(), name.toString());
     }
 
     /** {@link HostContext#isDirectory} for a whole path: its parent folder and its name. */
