@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 /**
  * What plugins may know about the machine. Lookups on PATH are cached per (PATH, command); a tool's version is asked
  * once per binary ({@code node --version}) with a short timeout, so planning a hundred apps runs {@code node} once.
+ * One instance per project load: its file probes ({@link FileProbes}) look at each path once per load, and a reload's
+ * new instance looks again.
  */
 public final class MachineFacts {
 
@@ -25,8 +28,15 @@ public final class MachineFacts {
     private final Map<String, Optional<Path>> which = new ConcurrentHashMap<>();
     private final Map<Path, Optional<String>> versions = new ConcurrentHashMap<>();
 
+    private final FileProbes files;
+
     public MachineFacts(Path projectRoot) {
+        this(projectRoot, FileProbes.ofFileSystem());
+    }
+
+    MachineFacts(Path projectRoot, FileProbes files) {
         this.projectRoot = projectRoot;
+        this.files = files;
     }
 
     /** A context that searches {@code path} (the app's PATH) for commands. */
@@ -46,6 +56,26 @@ public final class MachineFacts {
             @Override
             public Optional<String> toolVersion(String command) {
                 return which(command).flatMap(MachineFacts.this::version);
+            }
+
+            @Override
+            public boolean isFile(Path folder, String name) {
+                return files.is(folder, name, FileProbes.Kind.FILE);
+            }
+
+            @Override
+            public boolean isDirectory(Path folder, String name) {
+                return files.is(folder, name, FileProbes.Kind.FOLDER);
+            }
+
+            @Override
+            public boolean isExecutableFile(Path folder, String name) {
+                return files.executableFile(folder, name);
+            }
+
+            @Override
+            public List<String> list(Path folder) {
+                return files.list(folder);
             }
         };
     }

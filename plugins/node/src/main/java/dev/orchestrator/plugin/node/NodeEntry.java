@@ -3,9 +3,9 @@ package dev.orchestrator.plugin.node;
 import dev.orchestrator.plugin.support.Draft;
 import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.plugin.support.PackageJson;
+import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.PlanException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +23,9 @@ final class NodeEntry {
     private NodeEntry() {
     }
 
-    static Path of(Path dir, Path root, Draft draft) throws PlanException {
-        String where = Folders.shown(dir, root);
-        Optional<PackageJson.Main> main = PackageJson.mainOf(dir, root);
+    static Path of(Path dir, HostContext host, Draft draft) throws PlanException {
+        String where = Folders.shown(dir, host.projectRoot());
+        Optional<PackageJson.Main> main = PackageJson.mainOf(dir, host);
         if (main.isPresent() && main.get().file().isPresent()) {
             Path file = main.get().file().get();
             String shown = dir.relativize(file).toString();
@@ -39,7 +39,7 @@ final class NodeEntry {
                 + "; looking for " + String.join(", ", CONVENTIONAL) + " instead"));
         for (String candidate : CONVENTIONAL) {
             Path file = dir.resolve(candidate);
-            if (Files.isRegularFile(file)) {
+            if (host.isFile(dir, candidate)) {
                 draft.note((main.isEmpty() ? "no package.json main: " : "") + "running " + candidate);
                 return file;
             }

@@ -1,6 +1,7 @@
 package dev.orchestrator.plugin.node;
 
 import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.plugin.support.NodeTools;
 import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.Detection;
@@ -11,7 +12,6 @@ import dev.orchestrator.spi.PlanException;
 import dev.orchestrator.spi.RuntimePlugin;
 import dev.orchestrator.spi.Script;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,10 +42,10 @@ public final class NodePlugin implements RuntimePlugin {
 
     @Override
     public Detection detect(Path folder, HostContext host) {
-        if (Files.isRegularFile(folder.resolve("package.json"))) {
+        if (host.isFile(folder, "package.json")) {
             return Detection.of(PACKAGE_JSON, "package.json");
         }
-        return ENTRIES.stream().filter(name -> Files.isRegularFile(folder.resolve(name))).findFirst()
+        return ENTRIES.stream().filter(name -> host.isFile(folder, name)).findFirst()
                 .map(name -> Detection.of(Detection.LIKELY, name + " without package.json"))
                 .orElse(Detection.none("no package.json, index.js, main.js or server.js"));
     }
@@ -57,23 +57,23 @@ public final class NodePlugin implements RuntimePlugin {
             return draft.build(Scripts.execItself(request, draft));
         }
         Path node = NodeTools.node(request, draft);
-        Path root = request.host().projectRoot();
+        HostContext host = request.host();
         List<String> argv = switch (request.script().orElse(null)) {
-            case Script.File file -> NodeTools.nodeArgv(node, entryOf(file, root, draft), request);
+            case Script.File file -> NodeTools.nodeArgv(node, entryOf(file, host, draft), request);
             case Script.Command command -> NodeTools.command(command.text(), node, request, draft);
-            case null -> NodeTools.nodeArgv(node, NodeEntry.of(request.cwd(), root, draft), request);
+            case null -> NodeTools.nodeArgv(node, NodeEntry.of(request.cwd(), host, draft), request);
         };
         return draft.build(argv);
     }
 
     /** The script file, or the entry file of a script folder ({@code script: "."}). */
-    private static Path entryOf(Script.File script, Path root, Draft draft) throws PlanException {
+    private static Path entryOf(Script.File script, HostContext host, Draft draft) throws PlanException {
         Path path = Scripts.existing(script);
-        if (!Files.isDirectory(path)) {
+        if (!Folders.isDirectory(host, path)) {
             return path;
         }
         draft.note("script '" + script.text() + "' is a folder: running its entry file instead "
                 + "(node is never given a folder: ESM packages fail with ERR_UNSUPPORTED_DIR_IMPORT)");
-        return NodeEntry.of(path, root, draft);
+        return NodeEntry.of(path, host, draft);
     }
 }

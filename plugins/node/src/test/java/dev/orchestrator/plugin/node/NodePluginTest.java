@@ -55,4 +55,12 @@ class NodePluginTest {
                 .isEqualTo(Detection.none("no package.json, index.js, main.js or server.js"));
         assertThat(plugin.detectionHints()).containsExactly("package.json", "index.js", "main.js", "server.js");
     }
+
+    @Test
+    void detectionAsksTheHostSoAFileOnlyTheHostReportsCounts() {
+        FakeHost host = new FakeHost(folder).pretendFile(folder.resolve("server.js"));
+
+        assertThat(plugin.detect(folder, host)).isEqualTo(Detection.of(Detection.LIKELY, "server.js without package.json"));
+        assertThat(host.probed()).startsWith(folder.resolve("package.json"));
+    }
 }

@@ -3,6 +3,7 @@ package dev.orchestrator.plugin.python;
 import dev.orchestrator.plugin.support.Draft;
 import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.plugin.support.Scripts;
+import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
 
@@ -34,7 +35,7 @@ final class EnvTools {
                 return tool.get();
             }
         }
-        Optional<PythonEnv> venv = virtualenvIn(request.cwd(), draft);
+        Optional<PythonEnv> venv = virtualenvIn(request.cwd(), request.host(), draft);
         return venv.isPresent() ? venv.get() : systemPython(request, draft);
     }
 
@@ -47,15 +48,16 @@ final class EnvTools {
     }
 
     private static Optional<PythonEnv> toolIn(Path dir, LaunchRequest request, Draft draft) throws PlanException {
-        String where = Folders.shown(dir, request.host().projectRoot());
-        String pyproject = read(dir.resolve("pyproject.toml"));
-        if (Files.isRegularFile(dir.resolve("uv.lock"))) {
+        HostContext host = request.host();
+        String where = Folders.shown(dir, host.projectRoot());
+        String pyproject = read(dir, "pyproject.toml", host);
+        if (host.isFile(dir, "uv.lock")) {
             return Optional.of(tool("uv", "uv.lock", where, "pipx install uv", request, draft));
         }
         if (hasTable(pyproject, "tool.uv")) {
             return Optional.of(tool("uv", "pyproject.toml [tool.uv]", where, "pipx install uv", request, draft));
         }
-        if (Files.isRegularFile(dir.resolve("Pipfile"))) {
+        if (host.isFile(dir, "Pipfile")) {
             PythonEnv pipenv = tool("pipenv", "Pipfile", where, "apt-get install pipenv", request, draft);
             draft.env("PIPENV_DONT_LOAD_ENV", "1")
                     .note("PIPENV_DONT_LOAD_ENV=1: pipenv would otherwise load .env, and the app's env would differ from what config shows");
@@ -76,14 +78,15 @@ final class EnvTools {
         return new PythonEnv.ToolRun(tool, executable);
     }
 
-    private static Optional<PythonEnv> virtualenvIn(Path cwd, Draft draft) {
+    private static Optional<PythonEnv> virtualenvIn(Path cwd, HostContext host, Draft draft) {
         for (String name : List.of(".venv", "venv")) {
             Path python = cwd.resolve(name).resolve("bin").resolve("python");
-            if (Files.isRegularFile(python) && Files.isExecutable(python)) {
+            if (host.isExecutableFile(cwd, name + "/bin/python")) {
                 draft.note(name + "/bin/python found: using the app's virtualenv");
                 return Optional.of(new PythonEnv.Binary(python, Optional.of(python.getParent())));
             }
-            if (Files.isSymbolicLink(python)) {
+            // no bin/ folder, no link in it: the lstat is only paid by apps that have a virtualenv folder
+            if (host.isDirectory(cwd, name + "/bin") && Files.isSymbolicLink(python)) {
                 draft.warning(name + "/bin/python is a broken link (the python it was made from is gone); "
                         + "recreate it: python3 -m venv --clear " + name);
             }
@@ -120,8 +123,9 @@ final class EnvTools {
     }
 
     /** The file's text, or "" when it is missing; lenient about encoding, since only table headers matter. */
-    private static String read(Path file) throws PlanException {
-        if (!Files.isRegularFile(file)) {
+    private static String read(Path dir, String name, HostContext host) throws PlanException {
+        Path file = dir.resolve(name);
+        if (!host.isFile(dir, name)) {
             return "";
         }
         try {

@@ -2,16 +2,14 @@ package dev.orchestrator.plugin.python;
 
 import dev.orchestrator.plugin.support.Draft;
 import dev.orchestrator.plugin.support.Scripts;
+import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
 import dev.orchestrator.spi.Script;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** What an app runs: a file, module or folder handed to python, or a console command of its environment. */
 sealed interface PythonEntry {
@@ -38,17 +36,18 @@ sealed interface PythonEntry {
     /** No script: {@code main.py}, else the one package with a {@code __main__.py}, else the folder's own. */
     private static PythonEntry conventional(LaunchRequest request, Draft draft) throws PlanException {
         Path cwd = request.cwd();
-        if (Files.isRegularFile(cwd.resolve("main.py"))) {
+        HostContext host = request.host();
+        if (host.isFile(cwd, "main.py")) {
             draft.note("main.py found: running python -m main (like `python -m main`, the cwd is on sys.path)");
             return new Python(List.of("-m", "main"));
         }
-        List<String> packages = packagesWithMain(cwd);
+        List<String> packages = packagesWithMain(cwd, host);
         if (packages.size() == 1) {
             String pkg = packages.getFirst();
             draft.note(pkg + "/__main__.py found: running python -m " + pkg);
             return new Python(List.of("-m", pkg));
         }
-        if (Files.isRegularFile(cwd.resolve("__main__.py"))) {
+        if (host.isFile(cwd, "__main__.py")) {
             draft.note("__main__.py in the app folder: running `python .` (python runs a folder's __main__.py; "
                     + "-m needs a package name, and the app folder is not one)");
             return new Python(List.of("."));
@@ -62,16 +61,15 @@ sealed interface PythonEntry {
                 "set script: to the file or module command to run");
     }
 
-    /** Names of the subfolders of {@code folder} that python can run with {@code -m}, sorted. */
-    static List<String> packagesWithMain(Path folder) {
-        try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(child -> Files.isRegularFile(child.resolve("__main__.py")))
-                    .map(child -> child.getFileName().toString())
-                    .filter(name -> MODULE_NAME.matcher(name).matches())
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            return List.of(); // an unreadable folder has no entry point; the caller says so
-        }
+    /**
+     * Names of the subfolders of {@code folder} that python can run with {@code -m}, sorted. An unreadable folder has
+     * none (the host lists it as empty); the caller says so. Names are filtered first: no probe for {@code main.py/}.
+     */
+    static List<String> packagesWithMain(Path folder, HostContext host) {
+        return host.list(folder).stream()
+                .filter(name -> MODULE_NAME.matcher(name).matches())
+                .filter(name -> host.isFile(folder, name + "/__main__.py"))
+                .sorted()
+                .toList();
     }
 }

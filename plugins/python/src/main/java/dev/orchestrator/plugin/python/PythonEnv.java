@@ -5,7 +5,6 @@ import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +43,8 @@ sealed interface PythonEnv {
 
         @Override
         public List<String> command(String name, LaunchRequest request, Draft draft) throws PlanException {
-            Optional<Path> local = binDir.map(dir -> dir.resolve(name))
-                    .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p));
+            Optional<Path> local = binDir.filter(dir -> request.host().isExecutableFile(dir, name))
+                    .map(dir -> dir.resolve(name));
             if (local.isPresent()) {
                 draft.note("'" + name + "' is a command: running " + local.get() + " from the app's environment");
                 return List.of(local.get().toString());

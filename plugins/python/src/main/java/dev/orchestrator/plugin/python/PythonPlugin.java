@@ -9,7 +9,6 @@ import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
 import dev.orchestrator.spi.RuntimePlugin;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +40,10 @@ public final class PythonPlugin implements RuntimePlugin {
 
     @Override
     public Detection detect(Path folder, HostContext host) {
-        List<String> markers = present(folder, MARKERS);
+        List<String> markers = present(folder, MARKERS, host);
         List<String> found = new ArrayList<>(markers);
-        found.addAll(present(folder, ENTRIES));
-        PythonEntry.packagesWithMain(folder).forEach(pkg -> found.add(pkg + "/__main__.py"));
+        found.addAll(present(folder, ENTRIES, host));
+        PythonEntry.packagesWithMain(folder, host).forEach(pkg -> found.add(pkg + "/__main__.py"));
         if (found.isEmpty()) {
             return Detection.none("no Pipfile, pyproject.toml, uv.lock, main.py or __main__.py");
         }
@@ -71,7 +70,7 @@ public final class PythonPlugin implements RuntimePlugin {
         return draft.build(argv);
     }
 
-    private static List<String> present(Path folder, List<String> names) {
-        return names.stream().filter(name -> Files.isRegularFile(folder.resolve(name))).toList();
+    private static List<String> present(Path folder, List<String> names, HostContext host) {
+        return names.stream().filter(name -> host.isFile(folder, name)).toList();
     }
 }

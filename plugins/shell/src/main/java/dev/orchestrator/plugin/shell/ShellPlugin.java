@@ -1,6 +1,7 @@
 package dev.orchestrator.plugin.shell;
 
 import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.Detection;
 import dev.orchestrator.spi.HostContext;
@@ -42,7 +43,7 @@ public final class ShellPlugin implements RuntimePlugin {
 
     @Override
     public Detection detect(Path folder, HostContext host) {
-        return ENTRIES.stream().filter(name -> Files.isRegularFile(folder.resolve(name))).findFirst()
+        return ENTRIES.stream().filter(name -> host.isFile(folder, name)).findFirst()
                 .map(name -> Detection.of(Detection.LIKELY, name))
                 .orElse(Detection.none("no run.sh or start.sh"));
     }
@@ -64,7 +65,7 @@ public final class ShellPlugin implements RuntimePlugin {
     private static List<String> conventional(LaunchRequest request, Draft draft) throws PlanException {
         for (String name : ENTRIES) {
             Path file = request.cwd().resolve(name);
-            if (Files.isRegularFile(file)) {
+            if (request.host().isFile(request.cwd(), name)) {
                 draft.note("no script: running " + name);
                 return file(name, file, request, draft);
             }
@@ -74,7 +75,7 @@ public final class ShellPlugin implements RuntimePlugin {
     }
 
     private static List<String> file(String text, Path file, LaunchRequest request, Draft draft) throws PlanException {
-        if (Files.isDirectory(file)) {
+        if (Folders.isDirectory(request.host(), file)) {
             throw new PlanException("script '" + text + "' is a folder: " + file, "set script: to the script file to run");
         }
         if (request.interpreter().isPresent()) {

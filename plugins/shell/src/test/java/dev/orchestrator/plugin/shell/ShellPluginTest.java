@@ -56,4 +56,12 @@ class ShellPluginTest {
         assertThat(new Head("#!/usr/bin/env python3", false).foreignShebang()).isTrue();
         assertThat(new Head("", false).foreignShebang()).isFalse();
     }
+
+    @Test
+    void detectionAsksTheHostSoAFileOnlyTheHostReportsCounts() {
+        FakeHost host = new FakeHost(folder).pretendFile(folder.resolve("start.sh"));
+
+        assertThat(plugin.detect(folder, host)).isEqualTo(Detection.of(Detection.LIKELY, "start.sh"));
+        assertThat(host.probed()).containsExactly(folder.resolve("run.sh"), folder.resolve("start.sh"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.orchestrator.plugin.support;
 
-import java.nio.file.Files;
+import dev.orchestrator.spi.HostContext;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +36,39 @@ public final class Folders {
         return folders;
     }
 
-    /** The first executable {@code relative} (e.g. {@code node_modules/.bin/tsx}) in {@link #upToRoot}. */
-    public static Optional<Path> findExecutableUp(Path cwd, Path root, String relative) {
-        for (Path dir : upToRoot(cwd, root)) {
+    /**
+     * The first executable {@code relative} (e.g. {@code node_modules/.bin/tsx}) in {@link #upToRoot} the host's
+     * project root, probed through {@code host} so shared parents are looked at once per load.
+     */
+    public static Optional<Path> findExecutableUp(Path cwd, HostContext host, String relative) {
+        for (Path dir : upToRoot(cwd, host.projectRoot())) {
             Path candidate = dir.resolve(relative);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+            if (host.isExecutableFile(dir, relative)) {
                 return Optional.of(candidate);
             }
         }
         return Optional.empty();
+    }
+
+    /** {@link HostContext#isFile} for a whole path: its parent folder and its name. */
+    public static boolean isFile(HostContext host, Path path) {
+        Path name = path.getFileName();
+        return path.getParent() == null || name == null
+                ? host.isFile(path, "") : host.isFile(path.getParent(), name.toString());
+    }
+
+    /** {@link HostContext#isDirectory} for a whole path: its parent folder and its name. */
+    public static boolean isDirectory(HostContext host, Path path) {
+        Path name = path.getFileName();
+        return path.getParent() == null || name == null
+                ? host.isDirectory(path, "") : host.isDirectory(path.getParent(), name.toString());
+    }
+
+    /** {@link HostContext#isExecutableFile} for a whole path: its parent folder and its name. */
+    public static boolean isExecutableFile(HostContext host, Path path) {
+        Path name = path.getFileName();
+        return path.getParent() == null || name == null
+                ? host.isExecutableFile(path, "") : host.isExecutableFile(path.getParent(), name.toString());
     }
 
     /**

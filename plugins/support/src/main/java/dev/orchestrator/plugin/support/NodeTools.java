@@ -45,7 +45,7 @@ public final class NodeTools {
     public static List<String> command(String name, Path node, LaunchRequest request, Draft draft)
             throws PlanException {
         Path root = request.host().projectRoot();
-        Optional<Path> local = Folders.findExecutableUp(request.cwd(), root, "node_modules/.bin/" + name);
+        Optional<Path> local = Folders.findExecutableUp(request.cwd(), request.host(), "node_modules/.bin/" + name);
         if (local.isPresent() && isNodeScript(local.get())) {
             draft.note("'" + name + "' is a command: running " + Folders.shown(local.get(), root) + " with node");
             return Scripts.argv(node, request.interpreterArgs(), local.get(), request.args());

@@ -1,5 +1,6 @@
 package dev.orchestrator.plugin.support;
 
+import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.PlanException;
 
 import java.io.IOException;
@@ -41,11 +42,13 @@ public final class PackageJson {
 
     /**
      * The main of {@code dir/package.json}; empty when there is no package.json or it has no string main. Fails when the
-     * file cannot be read or is not valid JSON, naming {@code dir} relative to {@code root}.
+     * file cannot be read or is not valid JSON, naming {@code dir} relative to the project root. Files are probed
+     * through {@code host}.
      */
-    public static Optional<Main> mainOf(Path dir, Path root) throws PlanException {
+    public static Optional<Main> mainOf(Path dir, HostContext host) throws PlanException {
+        Path root = host.projectRoot();
         Path file = dir.resolve("package.json");
-        if (!Files.isRegularFile(file)) {
+        if (!host.isFile(dir, "package.json")) {
             return Optional.empty();
         }
         String json;
@@ -55,7 +58,7 @@ public final class PackageJson {
             throw new PlanException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
         }
         try {
-            return main(json).map(value -> resolve(dir, value));
+            return main(json).map(value -> resolve(dir, value, host));
         } catch (IllegalArgumentException e) {
             throw new PlanException("package.json in " + Folders.shown(dir, root) + " is not valid JSON: " + e.getMessage(),
                     "fix the file (node refuses it too)");
@@ -73,21 +76,21 @@ public final class PackageJson {
         return main;
     }
 
-    private static Main resolve(Path dir, String value) {
+    private static Main resolve(Path dir, String value, HostContext host) {
         Path base = dir.resolve(value).normalize();
         boolean namesFolder = value.endsWith("/") || base.equals(dir.normalize()); // "lib/", ".", "./"
         for (String extension : namesFolder ? List.<String>of() : EXTENSIONS) {
             Path candidate = base.resolveSibling(base.getFileName() + extension);
-            if (Files.isRegularFile(candidate)) {
+            if (Folders.isFile(host, candidate)) {
                 return new Main(value, Optional.of(candidate), false);
             }
         }
         for (String index : INDEXES) {
-            if (Files.isRegularFile(base.resolve(index))) {
+            if (host.isFile(base, index)) {
                 return new Main(value, Optional.of(base.resolve(index)), true);
             }
         }
-        return new Main(value, Optional.empty(), Files.isDirectory(base));
+        return new Main(value, Optional.empty(), Folders.isDirectory(host, base));
     }
 
     private Optional<String> topLevelMain() {

@@ -57,7 +57,7 @@ public final class Scripts {
         }
         Path cwd = request.cwd().toAbsolutePath().normalize();
         Path path = cwd.resolve(value).normalize();
-        if (path.startsWith(cwd) && !(Files.isRegularFile(path) && Files.isExecutable(path))) {
+        if (path.startsWith(cwd) && !Folders.isExecutableFile(request.host(), path)) {
             throw new PlanException("interpreter '" + value + "' not found: " + path + " is not an executable file",
                     "fix interpreter: (a relative path resolves against the app's cwd)");
         }
@@ -70,7 +70,7 @@ public final class Scripts {
         return switch (request.script().orElse(null)) {
             case Script.File file -> {
                 Path path = existing(file);
-                if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
+                if (!Folders.isExecutableFile(request.host(), path)) {
                     throw new PlanException("script '" + file.text() + "' is not executable: " + path,
                             "chmod +x it (its shebang picks the interpreter), or remove interpreter: none");
                 }

@@ -5,6 +5,8 @@ import static dev.orchestrator.plugin.support.fixture.Fixture.file;
 import static dev.orchestrator.plugin.support.fixture.Fixture.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.plugin.support.fixture.FakeHost;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -43,12 +45,12 @@ class FoldersTest {
         file(cwd, "node_modules/.bin/tsx");
         Path hoisted = executable(root, "node_modules/.bin/tsx");
 
-        assertThat(Folders.findExecutableUp(cwd, root, "node_modules/.bin/tsx")).contains(hoisted);
+        assertThat(Folders.findExecutableUp(cwd, new FakeHost(root), "node_modules/.bin/tsx")).contains(hoisted);
 
         Path local = executable(cwd, "node_modules/.bin/next");
         executable(root, "node_modules/.bin/next");
-        assertThat(Folders.findExecutableUp(cwd, root, "node_modules/.bin/next")).contains(local);
-        assertThat(Folders.findExecutableUp(cwd, root, "node_modules/.bin/none")).isEmpty();
+        assertThat(Folders.findExecutableUp(cwd, new FakeHost(root), "node_modules/.bin/next")).contains(local);
+        assertThat(Folders.findExecutableUp(cwd, new FakeHost(root), "node_modules/.bin/none")).isEmpty();
     }
 
     @Test

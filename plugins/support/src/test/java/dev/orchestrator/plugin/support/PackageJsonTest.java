@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orchestrator.plugin.support.PackageJson.Main;
 import dev.orchestrator.spi.PlanException;
 
+import dev.orchestrator.plugin.support.fixture.FakeHost;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -83,7 +85,7 @@ class PackageJsonTest {
         file(dir, "package.json", "{\"main\": \"dist/server\"}");
         Path server = file(dir, "dist/server.mjs");
 
-        assertThat(PackageJson.mainOf(dir, root)).contains(new Main("dist/server", Optional.of(server), false));
+        assertThat(PackageJson.mainOf(dir, new FakeHost(root))).contains(new Main("dist/server", Optional.of(server), false));
     }
 
     @Test
@@ -92,7 +94,7 @@ class PackageJsonTest {
         file(dir, "package.json", "{\"main\": \"lib\"}");
         Path index = file(dir, "lib/index.cjs");
 
-        assertThat(PackageJson.mainOf(dir, root)).contains(new Main("lib", Optional.of(index), true));
+        assertThat(PackageJson.mainOf(dir, new FakeHost(root))).contains(new Main("lib", Optional.of(index), true));
     }
 
     @Test
@@ -100,12 +102,12 @@ class PackageJsonTest {
         Path dir = folder(root, "services/js/web");
         file(dir, "package.json", "{\"main\": \"gone.js\"}");
 
-        assertThat(PackageJson.mainOf(dir, root)).contains(new Main("gone.js", Optional.empty(), false));
+        assertThat(PackageJson.mainOf(dir, new FakeHost(root))).contains(new Main("gone.js", Optional.empty(), false));
     }
 
     @Test
     void withoutPackageJsonThereIsNoMain() throws PlanException {
-        assertThat(PackageJson.mainOf(folder(root, "services/js/web"), root)).isEmpty();
+        assertThat(PackageJson.mainOf(folder(root, "services/js/web"), new FakeHost(root))).isEmpty();
     }
 
     @Test
@@ -113,7 +115,7 @@ class PackageJsonTest {
         Path dir = folder(root, "services/js/web");
         file(dir, "package.json", "{\"main\": }");
 
-        assertThatThrownBy(() -> PackageJson.mainOf(dir, root))
+        assertThatThrownBy(() -> PackageJson.mainOf(dir, new FakeHost(root)))
                 .isInstanceOf(PlanException.class)
                 .hasMessage("package.json in services/js/web is not valid JSON: expected a value at line 1, column 10; "
                         + "fix the file (node refuses it too)");

@@ -2,6 +2,7 @@ package dev.orchestrator.plugin.typescript;
 
 import dev.orchestrator.plugin.support.Draft;
 import dev.orchestrator.plugin.support.PackageJson;
+import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.PlanException;
 
 import java.io.IOException;
@@ -22,8 +23,8 @@ final class Compiled {
     }
 
     /** The JavaScript file node should run for {@code dir}, when the app has been built. */
-    static Optional<Path> output(Path dir, Path root, Draft draft) throws PlanException {
-        Optional<PackageJson.Main> main = PackageJson.mainOf(dir, root);
+    static Optional<Path> output(Path dir, HostContext host, Draft draft) throws PlanException {
+        Optional<PackageJson.Main> main = PackageJson.mainOf(dir, host);
         if (main.isPresent()) {
             Optional<Path> file = main.get().file();
             if (file.isPresent() && isJavaScript(file.get())) {
@@ -35,7 +36,7 @@ final class Compiled {
                     : "package.json main '" + main.get().value() + "' is not built yet");
         }
         Path dist = dir.resolve("dist/index.js");
-        if (Files.isRegularFile(dist)) {
+        if (host.isFile(dir, "dist/index.js")) {
             draft.note("running the compiled dist/index.js with node");
             return Optional.of(dist);
         }
@@ -48,9 +49,9 @@ final class Compiled {
     }
 
     /** Warns when a file under {@code dir/src} changed after {@code output} was built: the old code would run. */
-    static void warnIfStale(Path dir, Path output, Draft draft) {
+    static void warnIfStale(Path dir, Path output, HostContext host, Draft draft) {
         Path src = dir.resolve("src");
-        if (!Files.isDirectory(src)) {
+        if (!host.isDirectory(dir, "src")) {
             return;
         }
         try (Stream<Path> files = Files.walk(src)) {

@@ -1,6 +1,7 @@
 package dev.orchestrator.plugin.typescript;
 
 import dev.orchestrator.plugin.support.Draft;
+import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.plugin.support.NodeTools;
 import dev.orchestrator.plugin.support.Scripts;
 import dev.orchestrator.spi.Detection;
@@ -11,7 +12,6 @@ import dev.orchestrator.spi.PlanException;
 import dev.orchestrator.spi.RuntimePlugin;
 import dev.orchestrator.spi.Script;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +43,10 @@ public final class TypeScriptPlugin implements RuntimePlugin {
 
     @Override
     public Detection detect(Path folder, HostContext host) {
-        if (Files.isRegularFile(folder.resolve("tsconfig.json"))) {
+        if (host.isFile(folder, "tsconfig.json")) {
             return Detection.of(Detection.CERTAIN, "tsconfig.json");
         }
-        return Stream.of("src/index.ts", "index.ts").filter(name -> Files.isRegularFile(folder.resolve(name)))
+        return Stream.of("src/index.ts", "index.ts").filter(name -> host.isFile(folder, name))
                 .findFirst().map(name -> Detection.of(ENTRY_FILE, name))
                 .orElse(Detection.none("no tsconfig.json, src/index.ts or index.ts"));
     }
@@ -70,23 +70,23 @@ public final class TypeScriptPlugin implements RuntimePlugin {
     private static List<String> scriptFile(Script.File script, Path node, LaunchRequest request, Draft draft)
             throws PlanException {
         Path path = Scripts.existing(script);
-        if (Files.isDirectory(path)) {
+        if (Folders.isDirectory(request.host(), path)) {
             return folder(path, node, request, draft);
         }
         if (TypeScriptSource.isTypeScript(path)) {
             return TypeScriptSource.run(path, node, request, draft);
         }
-        Compiled.warnIfStale(request.cwd(), path, draft);
+        Compiled.warnIfStale(request.cwd(), path, request.host(), draft);
         return NodeTools.nodeArgv(node, path, request);
     }
 
     private static List<String> folder(Path dir, Path node, LaunchRequest request, Draft draft) throws PlanException {
-        Path root = request.host().projectRoot();
-        Optional<Path> output = Compiled.output(dir, root, draft);
+        HostContext host = request.host();
+        Optional<Path> output = Compiled.output(dir, host, draft);
         if (output.isPresent()) {
-            Compiled.warnIfStale(dir, output.get(), draft);
+            Compiled.warnIfStale(dir, output.get(), host, draft);
             return NodeTools.nodeArgv(node, output.get(), request);
         }
-        return TypeScriptSource.run(TypeScriptSource.entry(dir, root), node, request, draft);
+        return TypeScriptSource.run(TypeScriptSource.entry(dir, host), node, request, draft);
     }
 }

@@ -3,10 +3,10 @@ package dev.orchestrator.plugin.typescript;
 import dev.orchestrator.plugin.support.Draft;
 import dev.orchestrator.plugin.support.Folders;
 import dev.orchestrator.plugin.support.Scripts;
+import dev.orchestrator.spi.HostContext;
 import dev.orchestrator.spi.LaunchRequest;
 import dev.orchestrator.spi.PlanException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +28,13 @@ final class TypeScriptSource {
     }
 
     /** The conventional entry of an unbuilt app: {@code src/index.ts}, else {@code index.ts}. */
-    static Path entry(Path dir, Path root) throws PlanException {
+    static Path entry(Path dir, HostContext host) throws PlanException {
         for (String candidate : List.of("src/index.ts", "index.ts")) {
-            if (Files.isRegularFile(dir.resolve(candidate))) {
+            if (host.isFile(dir, candidate)) {
                 return dir.resolve(candidate);
             }
         }
-        throw new PlanException("no TypeScript entry in " + Folders.shown(dir, root)
+        throw new PlanException("no TypeScript entry in " + Folders.shown(dir, host.projectRoot())
                 + ": no compiled output (package.json main, dist/index.js), no script:, src/index.ts or index.ts",
                 "set script: to the entry file, or build the app (npx tsc)");
     }
@@ -42,7 +42,7 @@ final class TypeScriptSource {
     static List<String> run(Path entry, Path node, LaunchRequest request, Draft draft) throws PlanException {
         Path root = request.host().projectRoot();
         String shown = Folders.shown(entry, root);
-        Optional<Path> tsx = Folders.findExecutableUp(request.cwd(), root, "node_modules/.bin/tsx");
+        Optional<Path> tsx = Folders.findExecutableUp(request.cwd(), request.host(), "node_modules/.bin/tsx");
         if (tsx.isPresent()) {
             draft.note("no compiled output: running " + shown + " with " + Folders.shown(tsx.get(), root));
             request.interpreter().ifPresent(i -> draft.warning(

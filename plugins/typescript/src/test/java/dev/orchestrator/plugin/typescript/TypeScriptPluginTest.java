@@ -67,4 +67,12 @@ class TypeScriptPluginTest {
                 .isEqualTo(Detection.none("no tsconfig.json, src/index.ts or index.ts"));
         assertThat(plugin.detectionHints()).containsExactly("tsconfig.json", "src/index.ts", "index.ts");
     }
+
+    @Test
+    void detectionAsksTheHostSoAFileOnlyTheHostReportsCounts() {
+        FakeHost host = new FakeHost(folder).pretendFile(folder.resolve("src/index.ts"));
+
+        assertThat(plugin.detect(folder, host)).isEqualTo(Detection.of(TypeScriptPlugin.ENTRY_FILE, "src/index.ts"));
+        assertThat(host.probed()).startsWith(folder.resolve("tsconfig.json"));
+    }
 }
