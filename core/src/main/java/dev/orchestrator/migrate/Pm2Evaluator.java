@@ -2,6 +2,7 @@ package dev.orchestrator.migrate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.plugin.MachineFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class Pm2Evaluator implements AutoCloseable {
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
             return Pm2Yaml.read(file);
         }
-        Optional<Path> node = Which.find("node", env.get("PATH"));
+        Optional<Path> node = MachineFacts.onPath("node", env.getOrDefault("PATH", ""));
         if (node.isEmpty()) {
             return EvaluatedFile.failed(file, "node not found on PATH: PM2 configs are JavaScript and are evaluated "
                     + "with node, as PM2 does; install Node.js, or put node on PATH");

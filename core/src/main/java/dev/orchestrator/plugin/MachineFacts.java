@@ -81,10 +81,14 @@ public final class MachineFacts {
     }
 
     Optional<Path> which(String searchPath, String command) {
-        return which.computeIfAbsent(searchPath + '\0' + command, key -> lookup(searchPath, command));
+        return which.computeIfAbsent(searchPath + '\0' + command, key -> onPath(command, searchPath));
     }
 
-    private static Optional<Path> lookup(String searchPath, String command) {
+    /**
+     * The executable {@code command} on {@code searchPath} (a {@code PATH} value; empty entries skipped), or the
+     * command itself when it is a path. Uncached: the one PATH search of the orchestrator, also used by the importer.
+     */
+    public static Optional<Path> onPath(String command, String searchPath) {
         if (command.contains("/")) {
             Path path = Path.of(command);
             return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
+import dev.orchestrator.plugin.MachineFacts;
 import dev.orchestrator.plugin.PluginRegistry;
 import dev.orchestrator.testing.FixtureProjects;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class Pm2Fixture {
 
     /** node's folder, or the test is skipped: PM2 configs are JavaScript and only node evaluates them. */
     static Path nodeDir() {
-        Optional<Path> node = Which.find("node", System.getenv("PATH"));
+        Optional<Path> node = MachineFacts.onPath("node", System.getenv().getOrDefault("PATH", ""));
         assumeTrue(node.isPresent(), "node is not on PATH: importing PM2 configs needs node (apt-get install nodejs)");
         return node.get().getParent();
     }
