@@ -189,7 +189,7 @@ final class PumpLoop {
         } catch (RuntimeException e) {
             LOG.warn("unwatching output for {} failed: {}", pump.sink().path(), e.toString());
         }
-        epoll.close(pump.fd());
+        Posix.close(pump.fd());
         pump.finish();
     }
 

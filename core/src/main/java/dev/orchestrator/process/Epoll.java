@@ -57,8 +57,6 @@ public final class Epoll implements AutoCloseable {
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
     private static final MethodHandle WRITE = Posix.downcall("write", FunctionDescriptor.of(
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-    private static final MethodHandle CLOSE = Posix.downcall("close",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     /** fcntl is variadic: its third argument must be passed as one (Posix.downcall cannot say so). */
     private static final MethodHandle FCNTL = Posix.LINKER.downcallHandle(
             Posix.LINKER.defaultLookup().find("fcntl").orElseThrow(),
@@ -210,15 +208,6 @@ public final class Epoll implements AutoCloseable {
             if (errno != EINTR) {
                 throw failure("read(" + fd + ")", errno);
             }
-        }
-    }
-
-    /** {@code close(fd)}, ignoring errors; from the waiting thread. */
-    public void close(int fd) {
-        try {
-            int ignored = (int) CLOSE.invokeExact(state, fd);
-        } catch (Throwable t) {
-            throw new IllegalStateException("close(" + fd + ") failed", t);
         }
     }
 

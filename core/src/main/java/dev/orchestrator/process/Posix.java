@@ -1,6 +1,5 @@
 package dev.orchestrator.process;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -10,9 +9,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The few libc calls the JDK does not offer, through the FFM API: {@code kill(2)} (never a fork of /usr/bin/kill,
@@ -110,18 +106,6 @@ public final class Posix {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("pipe2 failed", t);
-        }
-    }
-
-    /**
-     * A blocking channel reading {@code fd}, which this call takes over: the channel holds its own descriptor (opened
-     * through {@code /proc/self/fd}) and {@code fd} is closed, also when the open fails.
-     */
-    public static FileChannel readChannel(int fd) throws IOException {
-        try {
-            return FileChannel.open(Path.of("/proc/self/fd/" + fd), StandardOpenOption.READ);
-        } finally {
-            close(fd);
         }
     }
 

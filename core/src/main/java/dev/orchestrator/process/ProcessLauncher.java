@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts a child in its own session, so the child's pid is its process group id and a signal to the group reaches
@@ -23,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 public final class ProcessLauncher {
     static final String SETSID = "/usr/bin/setsid";
 
+    private static final AtomicBoolean PREPARED = new AtomicBoolean();
+
     private ProcessLauncher() {
     }
 
@@ -33,6 +36,9 @@ public final class ProcessLauncher {
      * initialising thread must not need a carrier itself.
      */
     public static void prepare() {
+        if (PREPARED.getAndSet(true)) {
+            return; // up calls it before planning, the Supervisor again when it is built
+        }
         Thread.ofPlatform().name("orchestrator-spawn-prepare").daemon(true).start(() -> {
             if (NativeSpawn.AVAILABLE) {
                 ChildReaper.start();

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A child running in its own session, so {@code pid == pgid}. The two file descriptors are the read ends of its stdout
  * and stderr pipes (close-on-exec); they reach end-of-file only when every process holding the write end (the child and
- * whatever it forked) has closed it, which the JDK's own process streams do not wait for. Use
- * {@link Posix#readChannel(int)} to read one as a channel, or {@link Posix#close(int)}.
+ * whatever it forked) has closed it, which the JDK's own process streams do not wait for. A reader owns the fd
+ * it takes; {@link Posix#close(int)} one that nobody reads.
  *
  * @param pid        process id, also the process group id
  * @param startTicks {@code /proc} start time, or -1 if the child was already gone when we looked

@@ -135,7 +135,7 @@ class GroupStopperTest {
     }
 
     private static BufferedReader reader(SpawnedProcess child) throws IOException {
-        return new BufferedReader(new InputStreamReader(Channels.newInputStream(Posix.readChannel(child.stdoutFd())),
+        return new BufferedReader(new InputStreamReader(Channels.newInputStream(ProcessLauncherTest.channel(child.stdoutFd())),
                 StandardCharsets.UTF_8));
     }
 }

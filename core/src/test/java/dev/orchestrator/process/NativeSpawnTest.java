@@ -113,7 +113,7 @@ class NativeSpawnTest {
 
         SpawnedProcess child = spawn(procs, List.of("./no-shebang", "arg"), dir, procs.env());
 
-        assertThat(ProcessLauncherTest.readAll(Posix.readChannel(child.stdoutFd()))).isEqualTo(script + " arg\n");
+        assertThat(ProcessLauncherTest.readAll(ProcessLauncherTest.channel(child.stdoutFd()))).isEqualTo(script + " arg\n");
         assertThat(child.exit().get().describe()).isEqualTo("exited with code 5");
         Posix.close(child.stderrFd());
     }

@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class ProcessLauncherTest {
         Map<String, String> env = Map.of("ONLY", "this", "ORCHESTRATOR_RUN", procs.runId(), "EMPTY", "",
                 "PATH", "/usr/bin:/bin");
         SpawnedProcess child = ProcessLauncher.spawn(new SpawnRequest(List.of("env"), dir, env));
-        String out = readAll(Posix.readChannel(child.stdoutFd()));
+        String out = readAll(channel(child.stdoutFd()));
         child.exit().get();
         close(child);
         Map<String, String> seen = out.lines().map(l -> l.split("=", 2))
@@ -62,7 +63,7 @@ class ProcessLauncherTest {
     void runsInTheGivenDirectoryWithStdinAtEndOfFile(TestProcesses procs) throws Exception {
         SpawnedProcess child = ProcessLauncher.spawn(
                 new SpawnRequest(List.of("/bin/sh", "-c", "pwd; cat; echo done"), dir, procs.env()));
-        assertThat(readAll(Posix.readChannel(child.stdoutFd()))).isEqualTo(dir.toRealPath() + "\ndone\n");
+        assertThat(readAll(channel(child.stdoutFd()))).isEqualTo(dir.toRealPath() + "\ndone\n");
         assertThat(child.exit().get().code()).isZero();
         close(child);
     }
@@ -72,7 +73,7 @@ class ProcessLauncherTest {
         SpawnedProcess child = ProcessLauncher.spawn(new SpawnRequest(
                 List.of("/bin/sh", "-c", "(sleep 0.3; echo late) & echo early"), dir, procs.env()));
         assertThat(child.exit().get().code()).isZero();
-        assertThat(readAll(Posix.readChannel(child.stdoutFd()))).isEqualTo("early\nlate\n");
+        assertThat(readAll(channel(child.stdoutFd()))).isEqualTo("early\nlate\n");
         close(child);
     }
 
@@ -97,6 +98,15 @@ class ProcessLauncherTest {
         Files.writeString(dir.resolve("script.sh"), "echo hi\n");
         assertThatThrownBy(() -> ProcessLauncher.spawn(new SpawnRequest(List.of("./script.sh"), dir, Map.of())))
                 .hasMessage("cannot start [./script.sh] in " + dir + ": program './script.sh' is not an executable file");
+    }
+
+    /** A blocking channel on a pipe's read end, taking the fd over (the channel opens its own through /proc). */
+    static FileChannel channel(int fd) throws IOException {
+        try {
+            return FileChannel.open(Path.of("/proc/self/fd/" + fd), StandardOpenOption.READ);
+        } finally {
+            Posix.close(fd);
+        }
     }
 
     static String readAll(FileChannel channel) throws IOException {
