@@ -2,10 +2,8 @@ package dev.orchestrator.process;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Threading: {@link #watch} may be called from any thread. The futures complete on the reaper thread, so
  * continuations must not block (use the async variants); a blocking continuation delays every other child's exit.
  */
-@SuppressWarnings("restricted")
 final class ChildReaper {
     private static final int P_PIDFD = 3;
     private static final int WEXITED = 4;
@@ -33,16 +30,11 @@ final class ChildReaper {
     private static final int MAX_EVENTS = 64;
     private static final long SIGINFO_BYTES = 128;
 
-    private static final MethodHandle PIDFD_OPEN = bindOrNull("pidfd_open",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    /** Null when this glibc lacks it (before 2.36). */
+    private static final Libc.Function PIDFD_OPEN = Libc.find("pidfd_open").orElse(null);
+    private static final Libc.Function WAITID = Libc.function("waitid");
 
     private static final String THREAD_NAME = "orchestrator-reaper";
-
-    /** The call only the reaper thread makes, bound there: off the path of the first spawn. */
-    private static final class Wait {
-        static final MethodHandle WAITID = Posix.downcall("waitid", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-    }
 
     private record Watch(int pid, int pidfd, CompletableFuture<ExitStatus> exit) {
     }
@@ -75,14 +67,12 @@ final class ChildReaper {
         }
         try (Arena arena = Arena.ofConfined()) {
             int self = (int) ProcessHandle.current().pid();
-            int fd = (int) PIDFD_OPEN.invokeExact(arena.allocate(Posix.CAPTURE), self, 0);
+            int fd = Libc.toInt(PIDFD_OPEN.call(arena.allocate(Libc.CAPTURE), self, 0));
             if (fd < 0) {
                 return false;
             }
             Posix.close(fd);
             return true;
-        } catch (Throwable t) {
-            return false;
         }
     }
 
@@ -99,7 +89,7 @@ final class ChildReaper {
      *                               reap the child itself
      */
     static CompletableFuture<ExitStatus> watch(int pid) {
-        int pidfd = openFd("pidfd_open(" + pid + ")", st -> (int) PIDFD_OPEN.invokeExact(st, pid, 0));
+        int pidfd = openFd("pidfd_open(" + pid + ")", st -> Libc.toInt(PIDFD_OPEN.call(st, pid, 0)));
         ChildReaper reaper = Holder.INSTANCE;
         Watch w = new Watch(pid, pidfd, new CompletableFuture<>());
         reaper.watched.put(pidfd, w);
@@ -116,16 +106,13 @@ final class ChildReaper {
     /** {@code waitid(P_PID, pid, WEXITED)}: reaps a child that {@link #watch} could not take. */
     static void reapNow(int pid) {
         try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) Wait.WAITID.invokeExact(arena.allocate(Posix.CAPTURE), 1, pid,
-                    arena.allocate(SIGINFO_BYTES, 8), WEXITED);
-        } catch (Throwable t) {
-            throw new IllegalStateException("waitid(" + pid + ") failed", t);
+            WAITID.call(arena.allocate(Libc.CAPTURE), 1, pid, arena.allocate(SIGINFO_BYTES, 8).address(), WEXITED);
         }
     }
 
     private void run() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Posix.CAPTURE);
+            MemorySegment state = arena.allocate(Libc.CAPTURE);
             MemorySegment info = arena.allocate(SIGINFO_BYTES, 8);
             while (true) {
                 int n = epoll.await(-1);
@@ -145,10 +132,10 @@ final class ChildReaper {
         }
     }
 
-    private static void reap(Watch w, MemorySegment state, MemorySegment info) throws Throwable {
+    private static void reap(Watch w, MemorySegment state, MemorySegment info) {
         info.fill((byte) 0);
-        int rc = (int) Wait.WAITID.invokeExact(state, P_PIDFD, w.pidfd, info, WEXITED);
-        int errno = Posix.errno(state);
+        int rc = Libc.toInt(WAITID.call(state, P_PIDFD, w.pidfd, info.address(), WEXITED));
+        int errno = Libc.errno(state);
         Posix.close(w.pidfd);
         if (rc != 0) {
             w.exit.completeExceptionally(new IllegalStateException("waitid for child " + w.pid + " failed: errno "
@@ -178,32 +165,20 @@ final class ChildReaper {
         return (int) (token - 1);
     }
 
-    private static MethodHandle bindOrNull(String name, FunctionDescriptor descriptor) {
-        try {
-            return Posix.downcall(name, descriptor);
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
-    }
-
     private interface FdCall {
-        int call(MemorySegment state) throws Throwable;
+        int call(MemorySegment state);
     }
 
     /** Runs a call that returns a new fd or -1; a failure names the call and errno. */
     private static int openFd(String what, FdCall body) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Posix.CAPTURE);
+            MemorySegment state = arena.allocate(Libc.CAPTURE);
             int fd = body.call(state);
             if (fd < 0) {
-                throw new IllegalStateException(what + " failed: " + NativeSpawn.describe(Posix.errno(state))
+                throw new IllegalStateException(what + " failed: " + NativeSpawn.describe(Libc.errno(state))
                         + "; too many open files? raise `ulimit -n`");
             }
             return fd;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what + " failed", t);
         }
     }
 }

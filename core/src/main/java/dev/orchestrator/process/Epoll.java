@@ -2,21 +2,17 @@ package dev.orchestrator.process;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 
 /**
- * One level-triggered {@code epoll(7)} instance plus an {@code eventfd} to wake it, through the FFM API, so one thread
+ * One level-triggered {@code epoll(7)} instance plus an {@code eventfd} to wake it, through {@link Libc}, so one thread
  * can read many pipes: {@code epoll_create1}, {@code epoll_ctl}, {@code epoll_wait}, {@code read}, {@code fcntl}.
  *
  * <p>Threading: {@link #add}, {@link #remove}, {@link #wake} and {@link #setNonBlocking} may be called from any thread
  * (the kernel serializes {@code epoll_ctl}); {@link #await}, {@link #token}, {@link #read}, {@link #clearWake} and
  * {@link #close(int)} only from the one thread that waits, because they share its preallocated buffers.
  */
-@SuppressWarnings("restricted")
 public final class Epoll implements AutoCloseable {
     /** The token {@link #await} reports for a {@link #wake}; register fds with other tokens. */
     public static final long WAKE = 0;
@@ -43,26 +39,13 @@ public final class Epoll implements AutoCloseable {
     private static final long EVENT_SIZE = PACKED ? 12 : 16;
     private static final long DATA_OFFSET = PACKED ? 4 : 8;
 
-    private static final MethodHandle EPOLL_CREATE1 = Posix.downcall("epoll_create1",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle EPOLL_CTL = Posix.downcall("epoll_ctl", FunctionDescriptor.of(
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-            ValueLayout.ADDRESS));
-    private static final MethodHandle EPOLL_WAIT = Posix.downcall("epoll_wait", FunctionDescriptor.of(
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT));
-    private static final MethodHandle EVENTFD = Posix.downcall("eventfd",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle READ = Posix.downcall("read", FunctionDescriptor.of(
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-    private static final MethodHandle WRITE = Posix.downcall("write", FunctionDescriptor.of(
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-    /** fcntl is variadic: its third argument must be passed as one (Posix.downcall cannot say so). */
-    private static final MethodHandle FCNTL = Posix.LINKER.downcallHandle(
-            Posix.LINKER.defaultLookup().find("fcntl").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                    ValueLayout.JAVA_INT),
-            Linker.Option.firstVariadicArg(2), Linker.Option.captureCallState("errno"));
+    private static final Libc.Function EPOLL_CREATE1 = Libc.function("epoll_create1");
+    private static final Libc.Function EPOLL_CTL = Libc.function("epoll_ctl");
+    private static final Libc.Function EPOLL_WAIT = Libc.function("epoll_wait");
+    private static final Libc.Function EVENTFD = Libc.function("eventfd");
+    private static final Libc.Function READ = Libc.function("read");
+    private static final Libc.Function WRITE = Libc.function("write");
+    private static final Libc.Function FCNTL = Libc.function("fcntl");
 
     private final Arena arena = Arena.ofShared();
     private final int epfd;
@@ -78,21 +61,21 @@ public final class Epoll implements AutoCloseable {
         this.wakeFd = wakeFd;
         this.maxEvents = maxEvents;
         this.events = arena.allocate(EVENT_SIZE * maxEvents, 8);
-        this.state = arena.allocate(Posix.CAPTURE);
+        this.state = arena.allocate(Libc.CAPTURE);
         this.counter = arena.allocate(ValueLayout.JAVA_LONG);
     }
 
     /** A new epoll instance (close-on-exec) reporting up to {@code maxEvents} ready fds per {@link #await}. */
     public static Epoll open(int maxEvents) throws IOException {
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment st = call.allocate(Posix.CAPTURE);
-            int epfd = (int) EPOLL_CREATE1.invokeExact(st, EPOLL_CLOEXEC);
+            MemorySegment st = call.allocate(Libc.CAPTURE);
+            int epfd = Libc.toInt(EPOLL_CREATE1.call(st, EPOLL_CLOEXEC));
             if (epfd < 0) {
-                throw failure("epoll_create1", Posix.errno(st));
+                throw failure("epoll_create1", Libc.errno(st));
             }
-            int wakeFd = (int) EVENTFD.invokeExact(st, 0, EFD_CLOEXEC | EFD_NONBLOCK);
+            int wakeFd = Libc.toInt(EVENTFD.call(st, 0, EFD_CLOEXEC | EFD_NONBLOCK));
             if (wakeFd < 0) {
-                int errno = Posix.errno(st);
+                int errno = Libc.errno(st);
                 Posix.close(epfd);
                 throw failure("eventfd", errno);
             }
@@ -104,59 +87,43 @@ public final class Epoll implements AutoCloseable {
                 throw e;
             }
             return epoll;
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("epoll_create1 failed", t);
         }
     }
 
     /** Sets {@code O_NONBLOCK} on {@code fd} (its open file description: the other end of a pipe keeps its mode). */
     public static void setNonBlocking(int fd) throws IOException {
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment st = call.allocate(Posix.CAPTURE);
-            int flags = (int) FCNTL.invokeExact(st, fd, F_GETFL, 0);
-            if (flags < 0 || (int) FCNTL.invokeExact(st, fd, F_SETFL, flags | O_NONBLOCK) < 0) {
-                throw failure("fcntl(" + fd + ", O_NONBLOCK)", Posix.errno(st));
+            MemorySegment st = call.allocate(Libc.CAPTURE);
+            int flags = Libc.toInt(FCNTL.call(st, fd, F_GETFL));
+            if (flags < 0 || Libc.toInt(FCNTL.call(st, fd, F_SETFL, flags | O_NONBLOCK)) < 0) {
+                throw failure("fcntl(" + fd + ", O_NONBLOCK)", Libc.errno(st));
             }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("fcntl failed", t);
         }
     }
 
     /** Watches {@code fd} for input (level-triggered); {@link #await} reports it as {@code token} (not {@link #WAKE}). */
     public void add(int fd, long token) throws IOException {
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment st = call.allocate(Posix.CAPTURE);
+            MemorySegment st = call.allocate(Libc.CAPTURE);
             MemorySegment event = call.allocate(EVENT_SIZE, 8);
             event.set(ValueLayout.JAVA_INT, 0, EPOLLIN);
             event.set(ValueLayout.JAVA_LONG_UNALIGNED, DATA_OFFSET, token);
-            if ((int) EPOLL_CTL.invokeExact(st, epfd, EPOLL_CTL_ADD, fd, event) < 0) {
-                throw failure("epoll_ctl(ADD " + fd + ")", Posix.errno(st));
+            if (Libc.toInt(EPOLL_CTL.call(st, epfd, EPOLL_CTL_ADD, fd, event.address())) < 0) {
+                throw failure("epoll_ctl(ADD " + fd + ")", Libc.errno(st));
             }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("epoll_ctl failed", t);
         }
     }
 
     /** Stops watching {@code fd}; a no-op when it is not watched. Call before closing it. */
     public void remove(int fd) {
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment st = call.allocate(Posix.CAPTURE);
-            if ((int) EPOLL_CTL.invokeExact(st, epfd, EPOLL_CTL_DEL, fd, MemorySegment.NULL) < 0) {
-                int errno = Posix.errno(st);
+            MemorySegment st = call.allocate(Libc.CAPTURE);
+            if (Libc.toInt(EPOLL_CTL.call(st, epfd, EPOLL_CTL_DEL, fd, 0)) < 0) {
+                int errno = Libc.errno(st);
                 if (errno != ENOENT && errno != EBADF) {
                     throw new IllegalStateException("epoll_ctl(DEL " + fd + ") failed: errno " + errno);
                 }
             }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("epoll_ctl failed", t);
         }
     }
 
@@ -165,14 +132,9 @@ public final class Epoll implements AutoCloseable {
      * Their tokens are {@link #token(int)} for 0 to the count.
      */
     public int await(int timeoutMillis) throws IOException {
-        int n;
-        try {
-            n = (int) EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis);
-        } catch (Throwable t) {
-            throw new IllegalStateException("epoll_wait failed", t);
-        }
+        int n = Libc.toInt(EPOLL_WAIT.call(state, epfd, events.address(), maxEvents, timeoutMillis));
         if (n < 0) {
-            int errno = Posix.errno(state);
+            int errno = Libc.errno(state);
             if (errno == EINTR) {
                 return 0;
             }
@@ -192,16 +154,11 @@ public final class Epoll implements AutoCloseable {
      */
     public long read(int fd, MemorySegment buffer) throws IOException {
         while (true) {
-            long n;
-            try {
-                n = (long) READ.invokeExact(state, fd, buffer, buffer.byteSize());
-            } catch (Throwable t) {
-                throw new IllegalStateException("read failed", t);
-            }
+            long n = READ.call(state, fd, buffer.address(), buffer.byteSize());
             if (n >= 0) {
                 return n;
             }
-            int errno = Posix.errno(state);
+            int errno = Libc.errno(state);
             if (errno == EAGAIN) {
                 return -1;
             }
@@ -216,12 +173,8 @@ public final class Epoll implements AutoCloseable {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment one = call.allocate(ValueLayout.JAVA_LONG);
             one.set(ValueLayout.JAVA_LONG, 0, 1L);
-            long ignored = (long) WRITE.invokeExact(call.allocate(Posix.CAPTURE), wakeFd, one, 8L);
             // EAGAIN means the counter is already huge: a wake-up is pending anyway
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("eventfd write failed", t);
+            WRITE.call(call.allocate(Libc.CAPTURE), wakeFd, one.address(), 8);
         }
     }
 

@@ -1,15 +1,13 @@
 package dev.orchestrator.process;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Map;
 
 /**
- * glibc's {@code posix_spawn(3)} through the FFM API: one exec per child (no jspawnhelper, no /usr/bin/setsid), and
+ * glibc's {@code posix_spawn(3)} through {@link Libc}: one exec per child (no jspawnhelper, no /usr/bin/setsid), and
  * the child starts clean: a session of its own ({@code POSIX_SPAWN_SETSID}, so pid == pgid == sid), no blocked signal
  * and every signal at its default disposition (the JVM ignores SIGPIPE and blocks others), stdin on /dev/null, the
  * pipes on 1 and 2, and no other descriptor ({@code addclosefrom_np(3)}). glibc runs the child on a vfork-like clone
@@ -21,18 +19,13 @@ import java.util.Map;
  */
 @SuppressWarnings("restricted")
 final class NativeSpawn {
-    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
-    private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
-    private static final short POSIX_SPAWN_SETSID = 0x80;
+    private static final int POSIX_SPAWN_SETSIGDEF = 0x04;
+    private static final int POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final int POSIX_SPAWN_SETSID = 0x80;
     private static final int O_RDONLY = 0;
     static final int ENOEXEC = 8;
     /** Larger than glibc's posix_spawnattr_t (336 bytes), posix_spawn_file_actions_t (80) and sigset_t (128). */
     private static final long OPAQUE_BYTES = 512;
-
-    private static final FunctionDescriptor PTR_TO_INT =
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS);
-    private static final FunctionDescriptor PTR_PTR_TO_INT =
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS);
 
     private static final Binding B = "jdk".equals(System.getProperty("orchestrator.spawn")) ? null : bind();
     /** The same for every child, so built once and shared: posix_spawn only reads it. */
@@ -43,11 +36,11 @@ final class NativeSpawn {
     private NativeSpawn() {
     }
 
-    /** The libc handles, or null when a symbol is missing or pidfds do not work. */
-    private record Binding(MethodHandle spawn, MethodHandle attrInit,
-            MethodHandle attrSetFlags, MethodHandle attrSetSigMask, MethodHandle attrSetSigDefault,
-            MethodHandle actionsInit, MethodHandle actionsDestroy, MethodHandle addOpen, MethodHandle addDup2,
-            MethodHandle addChdir, MethodHandle addCloseFrom, MethodHandle sigEmptySet) {
+    /** The libc functions, or null when one is missing or pidfds do not work. */
+    private record Binding(Libc.Function spawn, Libc.Function attrInit, Libc.Function attrSetFlags,
+            Libc.Function attrSetSigMask, Libc.Function attrSetSigDefault, Libc.Function actionsInit,
+            Libc.Function actionsDestroy, Libc.Function addOpen, Libc.Function addDup2, Libc.Function addChdir,
+            Libc.Function addCloseFrom, Libc.Function sigEmptySet) {
     }
 
     private static Binding bind() {
@@ -55,26 +48,14 @@ final class NativeSpawn {
             if (!ChildReaper.supported()) {
                 return null;
             }
-            return new Binding(
-                    Posix.downcall("posix_spawn", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-                            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
-                            ValueLayout.ADDRESS)),
-                    Posix.downcall("posix_spawnattr_init", PTR_TO_INT),
-                    Posix.downcall("posix_spawnattr_setflags",
-                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_SHORT)),
-                    Posix.downcall("posix_spawnattr_setsigmask", PTR_PTR_TO_INT),
-                    Posix.downcall("posix_spawnattr_setsigdefault", PTR_PTR_TO_INT),
-                    Posix.downcall("posix_spawn_file_actions_init", PTR_TO_INT),
-                    Posix.downcall("posix_spawn_file_actions_destroy", PTR_TO_INT),
-                    Posix.downcall("posix_spawn_file_actions_addopen", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT)),
-                    Posix.downcall("posix_spawn_file_actions_adddup2", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)),
-                    Posix.downcall("posix_spawn_file_actions_addchdir_np", PTR_PTR_TO_INT),
-                    Posix.downcall("posix_spawn_file_actions_addclosefrom_np",
-                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT)),
-                    Posix.downcall("sigemptyset", PTR_TO_INT));
+            return new Binding(Libc.function("posix_spawn"), Libc.function("posix_spawnattr_init"),
+                    Libc.function("posix_spawnattr_setflags"), Libc.function("posix_spawnattr_setsigmask"),
+                    Libc.function("posix_spawnattr_setsigdefault"), Libc.function("posix_spawn_file_actions_init"),
+                    Libc.function("posix_spawn_file_actions_destroy"),
+                    Libc.function("posix_spawn_file_actions_addopen"),
+                    Libc.function("posix_spawn_file_actions_adddup2"),
+                    Libc.function("posix_spawn_file_actions_addchdir_np"),
+                    Libc.function("posix_spawn_file_actions_addclosefrom_np"), Libc.function("sigemptyset"));
         } catch (RuntimeException | LinkageError e) {
             return null; // not glibc 2.34+, or no FFM access: the ProcessBuilder path
         }
@@ -89,26 +70,23 @@ final class NativeSpawn {
     static int spawn(String program, List<String> argv, Map<String, String> env, String cwd, int stdoutFd,
             int stderrFd) throws SpawnFailure {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Posix.CAPTURE);
+            MemorySegment state = arena.allocate(Libc.CAPTURE);
             MemorySegment actions = arena.allocate(OPAQUE_BYTES, 16);
-            check("posix_spawn_file_actions_init", (int) B.actionsInit.invokeExact(state, actions));
+            check("posix_spawn_file_actions_init", B.actionsInit.call(state, actions.address()));
             try {
                 fileActions(arena, state, actions, cwd, stdoutFd, stderrFd);
                 MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
-                int rc = (int) B.spawn.invokeExact(state, pid, arena.allocateFrom(program), actions, ATTR,
-                        strings(arena, argv), strings(arena, env.entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                int rc = Libc.toInt(B.spawn.call(state, pid.address(), arena.allocateFrom(program).address(),
+                        actions.address(), ATTR.address(), strings(arena, argv).address(),
+                        strings(arena, env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                                .address()));
                 if (rc != 0) {
                     throw new SpawnFailure(rc, describe(rc));
                 }
                 return pid.get(ValueLayout.JAVA_INT, 0);
             } finally {
-                int ignored = (int) B.actionsDestroy.invokeExact(state, actions);
+                B.actionsDestroy.call(state, actions.address());
             }
-        } catch (SpawnFailure | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("posix_spawn failed", t);
         }
     }
 
@@ -116,36 +94,33 @@ final class NativeSpawn {
     private static MemorySegment attributes() {
         MemorySegment attr = Arena.global().allocate(OPAQUE_BYTES, 16);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Posix.CAPTURE);
+            MemorySegment state = arena.allocate(Libc.CAPTURE);
             MemorySegment sigset = arena.allocate(OPAQUE_BYTES, 16);
-            check("posix_spawnattr_init", (int) B.attrInit.invokeExact(state, attr));
-            check("posix_spawnattr_setflags", (int) B.attrSetFlags.invokeExact(state, attr,
-                    (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)));
-            check("sigemptyset", (int) B.sigEmptySet.invokeExact(state, sigset));
-            check("posix_spawnattr_setsigmask", (int) B.attrSetSigMask.invokeExact(state, attr, sigset));
+            check("posix_spawnattr_init", B.attrInit.call(state, attr.address()));
+            check("posix_spawnattr_setflags", B.attrSetFlags.call(state, attr.address(),
+                    POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF));
+            check("sigemptyset", B.sigEmptySet.call(state, sigset.address()));
+            check("posix_spawnattr_setsigmask", B.attrSetSigMask.call(state, attr.address(), sigset.address()));
             // Every signal, glibc's two internal ones (32, 33) included, which sigfillset leaves out: otherwise glibc
             // sets them to SIG_IGN in the child (its handlers cannot run there) and exec keeps them ignored, as it
             // does for every child the JDK starts. The child blocks all signals until its exec, so SIG_DFL is safe.
             sigset.fill((byte) 0xff);
-            check("posix_spawnattr_setsigdefault", (int) B.attrSetSigDefault.invokeExact(state, attr, sigset));
+            check("posix_spawnattr_setsigdefault",
+                    B.attrSetSigDefault.call(state, attr.address(), sigset.address()));
             return attr;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("posix_spawnattr setup failed", t);
         }
     }
 
     /** stdin from /dev/null, the pipes on 1 and 2, the cwd, and nothing else open. */
     private static void fileActions(Arena arena, MemorySegment state, MemorySegment actions, String cwd, int stdoutFd,
-            int stderrFd) throws Throwable {
-        check("posix_spawn_file_actions_addopen", (int) B.addOpen.invokeExact(state, actions, 0,
-                arena.allocateFrom("/dev/null"), O_RDONLY, 0));
-        check("posix_spawn_file_actions_adddup2", (int) B.addDup2.invokeExact(state, actions, stdoutFd, 1));
-        check("posix_spawn_file_actions_adddup2", (int) B.addDup2.invokeExact(state, actions, stderrFd, 2));
-        check("posix_spawn_file_actions_addchdir_np",
-                (int) B.addChdir.invokeExact(state, actions, arena.allocateFrom(cwd)));
-        check("posix_spawn_file_actions_addclosefrom_np", (int) B.addCloseFrom.invokeExact(state, actions, 3));
+            int stderrFd) {
+        long a = actions.address();
+        check("posix_spawn_file_actions_addopen",
+                B.addOpen.call(state, a, 0, arena.allocateFrom("/dev/null").address(), O_RDONLY, 0));
+        check("posix_spawn_file_actions_adddup2", B.addDup2.call(state, a, stdoutFd, 1));
+        check("posix_spawn_file_actions_adddup2", B.addDup2.call(state, a, stderrFd, 2));
+        check("posix_spawn_file_actions_addchdir_np", B.addChdir.call(state, a, arena.allocateFrom(cwd).address()));
+        check("posix_spawn_file_actions_addclosefrom_np", B.addCloseFrom.call(state, a, 3));
     }
 
     /** A NULL-terminated {@code char *[]} of the strings, in {@code arena}. */
@@ -159,24 +134,19 @@ final class NativeSpawn {
     }
 
     /** The posix_spawn family returns an error number (0 for success) rather than setting errno. */
-    private static void check(String call, int rc) {
+    private static void check(String call, long result) {
+        int rc = Libc.toInt(result);
         if (rc != 0) {
             throw new IllegalStateException(call + " failed: " + describe(rc));
         }
     }
 
-    /** Bound on first use: only failures need it, and every handle bound at start-up costs the first spawn. */
-    private static final class StrError {
-        static final MethodHandle STRERROR =
-                Posix.downcall("strerror", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-    }
-
     /** "No such file or directory (errno 2)". */
     static String describe(int errno) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment text = (MemorySegment) StrError.STRERROR.invokeExact(arena.allocate(Posix.CAPTURE), errno);
-            return text.reinterpret(256).getString(0) + " (errno " + errno + ")";
-        } catch (Throwable t) {
+            long text = Libc.function("strerror").call(arena.allocate(Libc.CAPTURE), errno);
+            return MemorySegment.ofAddress(text).reinterpret(256).getString(0) + " (errno " + errno + ")";
+        } catch (RuntimeException e) {
             return "errno " + errno;
         }
     }

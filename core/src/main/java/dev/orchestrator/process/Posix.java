@@ -1,39 +1,23 @@
 package dev.orchestrator.process;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
- * The few libc calls the JDK does not offer, through the FFM API: {@code kill(2)} (never a fork of /usr/bin/kill,
+ * The few libc calls the JDK does not offer, through {@link Libc}: {@code kill(2)} (never a fork of /usr/bin/kill,
  * which costs ~6 ms), {@code pipe2(2)} and {@code close(2)}. Each call captures errno so ESRCH and EPERM can be told
  * apart. Needs {@code --enable-native-access=ALL-UNNAMED}.
  */
-@SuppressWarnings("restricted")
 public final class Posix {
     static final int EPERM = 1;
     static final int ESRCH = 3;
     private static final int O_CLOEXEC = 0x80000;
 
-    static final Linker LINKER = Linker.nativeLinker();
-    /** The call-state segment layout every {@link #downcall} handle takes as its first argument. */
-    static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO =
-            CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle KILL = downcall("kill",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle PIPE2 = downcall("pipe2",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-    private static final MethodHandle CLOSE = downcall("close",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle GETPAGESIZE = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("getpagesize").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    private static final Libc.Function KILL = Libc.function("kill");
+    private static final Libc.Function PIPE2 = Libc.function("pipe2");
+    private static final Libc.Function CLOSE = Libc.function("close");
+    private static final Libc.Function GETPAGESIZE = Libc.function("getpagesize");
 
     private static final long PAGE_SIZE = pageSize();
 
@@ -61,21 +45,16 @@ public final class Posix {
                     + (pid == 1 ? "init" : "more than one process group"));
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) KILL.invokeExact(state, pid, signal);
-            if (rc == 0) {
+            MemorySegment state = arena.allocate(Libc.CAPTURE);
+            if (Libc.toInt(KILL.call(state, pid, signal)) == 0) {
                 return KillResult.SENT;
             }
-            int errno = (int) ERRNO.get(state, 0L);
+            int errno = Libc.errno(state);
             return switch (errno) {
                 case ESRCH -> KillResult.NO_SUCH_PROCESS;
                 case EPERM -> KillResult.NOT_PERMITTED;
                 default -> throw new IllegalStateException("kill(" + pid + ", " + signal + ") failed: errno " + errno);
             };
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("kill(" + pid + ", " + signal + ") failed", t);
         }
     }
 
@@ -95,26 +74,19 @@ public final class Posix {
     public static int[] pipe() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) PIPE2.invokeExact(state, fds, O_CLOEXEC);
-            if (rc != 0) {
-                throw new IllegalStateException("pipe2 failed: errno " + (int) ERRNO.get(state, 0L)
+            MemorySegment state = arena.allocate(Libc.CAPTURE);
+            if (Libc.toInt(PIPE2.call(state, fds.address(), O_CLOEXEC)) != 0) {
+                throw new IllegalStateException("pipe2 failed: errno " + Libc.errno(state)
                         + "; too many open files? raise `ulimit -n`");
             }
             return new int[] {fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)};
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("pipe2 failed", t);
         }
     }
 
     /** {@code close(fd)}, ignoring errors (only used on fds we created and own). */
     public static void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) CLOSE.invokeExact(arena.allocate(CAPTURE), fd);
-        } catch (Throwable t) {
-            throw new IllegalStateException("close(" + fd + ") failed", t);
+            CLOSE.call(arena.allocate(Libc.CAPTURE), fd);
         }
     }
 
@@ -122,10 +94,8 @@ public final class Posix {
         if (PAGE_SIZE > 0) {
             return PAGE_SIZE;
         }
-        try {
-            return (int) GETPAGESIZE.invokeExact();
-        } catch (Throwable t) {
-            return 4096;
+        try (Arena arena = Arena.ofConfined()) {
+            return Libc.toInt(GETPAGESIZE.call(arena.allocate(Libc.CAPTURE)));
         }
     }
 
@@ -133,20 +103,5 @@ public final class Posix {
         if (pgid <= 1) {
             throw new IllegalArgumentException("process group id must be > 1, was " + pgid);
         }
-    }
-
-    /** errno as captured by a {@link #downcall} handle into {@code state}. */
-    static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
-    }
-
-    /**
-     * A libc function's handle that captures errno: call it with a segment of {@link #CAPTURE} layout first, then read
-     * {@link #errno(MemorySegment)}. Other classes of this package bind their calls through it.
-     */
-    static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new IllegalStateException("libc symbol '" + name + "' not found"));
-        return LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
     }
 }
