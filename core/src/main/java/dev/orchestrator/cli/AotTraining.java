@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * Hidden: the training runs the launcher records the JDK's AOT caches from. It walks the paths that must start fast
  * ({@code --short-verbs}: only {@code --version} and the verbs against the throw-away server):
  * {@code config} on the given project, {@code --version}, {@code ls} against a throw-away control server, then the
- * daemon's own start ({@code up --daemon-child} on a throw-away project with one shell app) with {@code ls},
+ * daemon's own start ({@code up --daemon-child} on a throw-away project with a shell and a Python app) with {@code ls},
  * {@code stop}, {@code start} and {@code down} against it. {@code down} ends this JVM, which writes the cache. Writes
  * nothing the user sees.
  */
@@ -75,6 +75,11 @@ final class AotTraining implements Callable<Integer> {
         Files.writeString(app.resolve("ecosystem.yaml"), "runtime: shell\nscript: run.sh\nkill_timeout: 2s\n");
         Path script = Files.writeString(app.resolve("run.sh"), "#!/bin/sh\nexec sleep 30\n");
         script.toFile().setExecutable(true);
+        // A Python app too, the commonest runtime: its plugin's classes enter the cache (without a python3 on the
+        // PATH its plan fails, which trains the failure path instead).
+        Path python = Files.createDirectories(root.resolve("services/aot-py"));
+        Files.writeString(python.resolve("ecosystem.yaml"), "runtime: python\nscript: main.py\nkill_timeout: 2s\n");
+        Files.writeString(python.resolve("main.py"), "import time\ntime.sleep(30)\n");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 deleteTree(root);
