@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.control.ControlClient;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ final class QuickCli {
     /** First arguments that need no project: {@link #verbFirst} drops a {@code -C} before them. */
     private static final Set<String> HELP_AND_VERSION = Set.of("help", "-h", "--help", "-V", "--version");
 
+    /** The verbs here that talk to a running orchestrator over its socket. */
+    private static final Set<String> CONNECTING = Set.of("ls", "status", "down", "start", "stop", "restart");
+
     private static final Map<String, String> JSON = Map.of("--json", "json");
     private static final Map<String, String> UP = Map.of("-w", "watch", "--watch", "watch", "-d", "detach",
             "--detach", "detach", Daemon.CHILD_FLAG, "daemon-child");
@@ -45,6 +49,9 @@ final class QuickCli {
         }
         boolean verbGiven = args.length > 0 && VERBS.contains(args[0]);
         String verb = verbGiven ? args[0] : "up";
+        if (CONNECTING.contains(verb)) {
+            ControlClient.prepare(); // overlaps the JDK's Unix-socket set-up with the parsing below
+        }
         List<String> rest = Arrays.asList(args).subList(verbGiven ? 1 : 0, args.length);
         Parsed p = switch (verb) {
             case "ls", "status", "down" -> parse(rest, JSON, 0, 0);
