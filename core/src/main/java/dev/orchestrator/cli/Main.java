@@ -25,7 +25,7 @@ public final class Main implements Runnable {
     /** Runs one command line through picocli; returns the exit code ({@link Entry#run} tries the quick path first). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
-        args = withDefaultVerb(cli, args);
+        args = withDefaultVerb(cli, QuickCli.verbFirst(args));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
@@ -38,7 +38,10 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
-    /** Plain {@code orchestrator} (or only options such as {@code -C DIR}) means {@code up}, as with PM2's start. */
+    /**
+     * Plain {@code orchestrator} (or only options such as {@code -C DIR}) means {@code up}, as with PM2's start; a
+     * {@code -C DIR} before a verb has been moved behind it ({@link QuickCli#verbFirst}).
+     */
     static String[] withDefaultVerb(CommandLine cli, String[] args) {
         if (args.length > 0 && (cli.getSubcommands().containsKey(args[0]) || List.of("-h", "--help", "-V",
                 "--version").contains(args[0]))) {

@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.control.ControlClient;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ final class QuickCli {
     static final Set<String> VERBS = Set.of("up", "config", "ls", "status", "describe", "logs", "start", "stop",
             "restart", "reload", "down", "plugins", "import", "startup", "unstartup", "help", "__aot-training");
 
+    /** First arguments that need no project: {@link #verbFirst} drops a {@code -C} before them. */
+    private static final Set<String> HELP_AND_VERSION = Set.of("help", "-h", "--help", "-V", "--version");
+
+    /** The verbs here that talk to a running orchestrator over its socket. */
+    private static final Set<String> CONNECTING = Set.of("ls", "status", "down", "start", "stop", "restart");
+
     private static final Map<String, String> JSON = Map.of("--json", "json");
     private static final Map<String, String> UP = Map.of("-w", "watch", "--watch", "watch", "-d", "detach",
             "--detach", "detach", Daemon.CHILD_FLAG, "daemon-child");
@@ -34,6 +41,7 @@ final class QuickCli {
 
     /** Runs {@code args} when they are a plain form; empty when picocli must parse them. */
     static OptionalInt run(String[] args, PrintWriter out, PrintWriter err) {
+        args = verbFirst(args);
         if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
             out.println(Entry.versionLine());
             out.flush();
@@ -41,6 +49,9 @@ final class QuickCli {
         }
         boolean verbGiven = args.length > 0 && VERBS.contains(args[0]);
         String verb = verbGiven ? args[0] : "up";
+        if (CONNECTING.contains(verb)) {
+            ControlClient.prepare(); // overlaps the JDK's Unix-socket set-up with the parsing below
+        }
         List<String> rest = Arrays.asList(args).subList(verbGiven ? 1 : 0, args.length);
         Parsed p = switch (verb) {
             case "ls", "status", "down" -> parse(rest, JSON, 0, 0);
@@ -70,6 +81,35 @@ final class QuickCli {
             err.flush();
             return OptionalInt.of(ExitCodes.FAILED);
         }
+    }
+
+    /**
+     * The project option may come before the verb, git style ({@code -C DIR ls}): this moves a leading {@code -C DIR},
+     * {@code --project DIR}, {@code -C=DIR} or {@code --project=DIR} behind the verb that follows it, where every
+     * verb declares it. Help and version need no project, so before {@code help}, {@code -h}, {@code --help},
+     * {@code -V} or {@code --version} it is dropped. Anything else is returned as given (options only, or app names,
+     * mean {@code up}). The launcher script does the same (its verb decides the AOT cache and the heap).
+     */
+    static String[] verbFirst(String[] args) {
+        int width = args.length == 0 ? 0 : switch (args[0]) {
+            case "-C", "--project" -> 2;
+            default -> args[0].startsWith("-C=") || args[0].startsWith("--project=") ? 1 : 0;
+        };
+        if (width == 0 || args.length <= width) {
+            return args;
+        }
+        String verb = args[width];
+        boolean noProject = HELP_AND_VERSION.contains(verb);
+        if (!noProject && !VERBS.contains(verb)) {
+            return args;
+        }
+        List<String> moved = new ArrayList<>(args.length);
+        moved.add(verb);
+        if (!noProject) {
+            moved.addAll(Arrays.asList(args).subList(0, width));
+        }
+        moved.addAll(Arrays.asList(args).subList(width + 1, args.length));
+        return moved.toArray(String[]::new);
     }
 
     /** What a plain command line holds: the {@code -C} value (null when none), the flags given, the positionals. */

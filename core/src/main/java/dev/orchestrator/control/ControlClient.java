@@ -19,39 +19,56 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The CLI's side of the control socket: connect, exchange hellos, then one request at a time. A virtual thread reads
- * lines into a queue so every wait can have a deadline. Not thread-safe: one caller.
+ * The CLI's side of the control socket: connect, then one request at a time. Our hello goes out in one write with the
+ * first request, without waiting for the server's (the protocol lets both sides send theirs at once), and the
+ * server's hello is checked before the first answer is read: a short verb costs one round trip, not two. A refused
+ * hello means the server never runs the request. A platform thread reads lines into a queue so every wait can have a
+ * deadline. Not thread-safe: one caller.
  */
 public final class ControlClient implements AutoCloseable {
 
-    /** How long the orchestrator has to say hello, and to answer {@code ls} or {@code describe}. */
+    /** How long the orchestrator has to answer {@code ls} or {@code describe}. */
     public static final Duration QUICK = Duration.ofSeconds(30);
+
+    /** How long the orchestrator has to say hello. */
+    private static final Duration HELLO_WAIT = Duration.ofSeconds(10);
 
     private static final Object EOF = new Object();
 
     private final SocketLocation location;
     private final LineChannel lines;
     private final BlockingQueue<Object> incoming = new LinkedBlockingQueue<>();
-    private final ObjectNode serverHello;
+    private final int protocol;
+    /** Our hello until it is sent: it goes out in one write with the first request (see {@link #send}). */
+    private String helloLine;
+    /** The server's hello, once read and checked. */
+    private ObjectNode serverHello;
     private long nextId = 1;
 
-    private ControlClient(SocketLocation location, SocketChannel channel, String version, int protocol)
-            throws ControlException {
+    private ControlClient(SocketLocation location, SocketChannel channel, int protocol, String helloLine) {
         this.location = location;
         this.lines = new LineChannel(channel, Integer.MAX_VALUE - 8);
+        this.protocol = protocol;
+        this.helloLine = helloLine;
         // A platform daemon thread: with a virtual reader blocked on the socket, JVM exit took ~300 ms longer here.
         Thread.ofPlatform().daemon().name("control-client-read").start(this::readLoop);
-        ObjectNode hello = Protocol.hello(version).put("protocol", protocol).put("client", "orchestrator-cli");
-        send(hello);
-        this.serverHello = next(Duration.ofSeconds(10), "hello");
-        String type = serverHello.path("type").asText();
-        if (type.equals("error")) {
-            throw new ControlException(serverHello.path("message").asText());
-        }
-        int theirs = serverHello.path("protocol").asInt(-1);
-        if (!type.equals("hello") || theirs != protocol) {
-            throw new ControlException(Protocol.mismatch(theirs, protocol));
-        }
+    }
+
+    /**
+     * Initializes the JDK's Unix-socket classes on a background thread, so that a short verb's main thread finds the
+     * project and builds its request meanwhile: the first {@code SocketChannel.open(UNIX)} of a JVM costs 12-20 ms
+     * here, most of it the {@code SecureRandom} that {@code sun.nio.ch.UnixDomainSockets} creates in its static
+     * initializer (security properties, the SUN provider, /dev/random), none of which a client needs. Call it
+     * first thing; {@link #connect} then waits only for what is left of that work.
+     */
+    public static void prepare() {
+        Thread.ofPlatform().daemon().name("control-client-prepare").start(() -> {
+            try {
+                SocketChannel.open(StandardProtocolFamily.UNIX).close();
+            } catch (IOException | RuntimeException ignored) {
+                // connect() opens its own channel and reports what fails there
+            }
+        });
     }
 
     /** Connects to the orchestrator of {@code root}. */
@@ -71,6 +88,9 @@ public final class ControlClient implements AutoCloseable {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             throw notRunning(location, "no control socket at " + socket);
         }
+        // Built before the socket is opened: the JSON writer's first use overlaps the socket set-up (see prepare).
+        String hello = Protocol.line(Protocol.hello(version).put("protocol", protocol)
+                .put("client", "orchestrator-cli"));
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -88,8 +108,8 @@ public final class ControlClient implements AutoCloseable {
                     + "; check that you own the project's .orchestrator folder", e);
         }
         try {
-            return new ControlClient(location, channel, version, protocol);
-        } catch (ControlException | RuntimeException e) {
+            return new ControlClient(location, channel, protocol, hello);
+        } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
         }
@@ -100,8 +120,12 @@ public final class ControlClient implements AutoCloseable {
                 + why + "; start one with 'orchestrator up -d', or 'orchestrator up' in another terminal");
     }
 
-    /** The orchestrator's version from its hello. */
-    public String serverVersion() {
+    /** The orchestrator's version from its hello (sends ours and waits for it when no request was made yet). */
+    public String serverVersion() throws ControlException {
+        if (serverHello == null) {
+            write("");
+            awaitHello(take(HELLO_WAIT));
+        }
         return serverHello.path("orchestrator").asText("?");
     }
 
@@ -144,11 +168,15 @@ public final class ControlClient implements AutoCloseable {
      */
     public String down(Duration exitWait) throws ControlException {
         try {
-            lines.writeLine(Protocol.line(request("down")));
+            writeWithHello(Protocol.line(request("down")));
         } catch (IOException e) {
             return "the orchestrator stopped"; // it closed the connection: it is exiting or gone
         }
         Object first = take(null);
+        if (first != EOF && serverHello == null) {
+            awaitHello(first);
+            first = take(null);
+        }
         if (first == EOF) {
             return "the orchestrator stopped";
         }
@@ -203,15 +231,51 @@ public final class ControlClient implements AutoCloseable {
     }
 
     private void send(ObjectNode message) throws ControlException {
+        write(Protocol.line(message));
+    }
+
+    /** Writes {@code line} (nothing when empty) after our hello if that is still unsent. */
+    private void write(String line) throws ControlException {
         try {
-            lines.writeLine(Protocol.line(message));
+            writeWithHello(line);
         } catch (IOException e) {
             throw new ControlException("the orchestrator at " + location.socket() + " closed the connection: "
                     + e.getMessage() + "; check .orchestrator/orchestrator.log", e);
         }
     }
 
+    private void writeWithHello(String line) throws IOException {
+        String hello = helloLine;
+        helloLine = null;
+        lines.writeLine(hello == null ? line : line.isEmpty() ? hello : hello + "\n" + line);
+    }
+
+    /** Checks the server's hello, the first line it sends. */
+    private void awaitHello(Object line) throws ControlException {
+        if (line == null) {
+            throw new ControlException("the orchestrator at " + location.socket() + " did not say hello within "
+                    + HELLO_WAIT.toSeconds() + " s; it may be hung: see .orchestrator/orchestrator.log");
+        }
+        if (line == EOF) {
+            throw new ControlException("the orchestrator closed the connection before answering 'hello'; see "
+                    + ".orchestrator/orchestrator.log");
+        }
+        ObjectNode hello = reply(line, "hello");
+        String type = hello.path("type").asText();
+        if (type.equals("error")) {
+            throw new ControlException(hello.path("message").asText());
+        }
+        int theirs = hello.path("protocol").asInt(-1);
+        if (!type.equals("hello") || theirs != protocol) {
+            throw new ControlException(Protocol.mismatch(theirs, protocol));
+        }
+        serverHello = hello;
+    }
+
     private ObjectNode next(Duration timeout, String op) throws ControlException {
+        if (serverHello == null) {
+            awaitHello(take(HELLO_WAIT));
+        }
         Object next = take(timeout);
         if (next == null) {
             throw new ControlException("the orchestrator at " + location.socket() + " did not answer '" + op
@@ -226,7 +290,7 @@ public final class ControlClient implements AutoCloseable {
 
     private static ObjectNode reply(Object next, String op) throws ControlException {
         try {
-            return Protocol.parse((String) next);
+            return JsonLineReader.object((String) next);
         } catch (IllegalArgumentException e) {
             throw new ControlException("the orchestrator answered '" + op + "' with " + e.getMessage()
                     + "; the CLI and the orchestrator may differ in version");

@@ -63,6 +63,13 @@ class LauncherTest {
             assertThat(Files.readSymbolicLink(Path.of("/proc/" + daemon + "/cwd"))).isEqualTo(root);
             trackApps(root, procs);
 
+            Run ls = launcher(temp, procs, "-C", root.toString(), "ls"); // the project before the verb, git style
+            assertThat(ls.exit()).as(ls.err()).isZero();
+            assertThat(ls.out().lines().toList()).hasSize(5).first().asString().startsWith("NAME ");
+            Run status = launcher(temp, procs, "--project=" + root, "status", "--json");
+            assertThat(status.exit()).as(status.err()).isZero();
+            assertThat(new ObjectMapper().readTree(status.out()).get("apps")).hasSize(4);
+
             Run again = launcher(root.resolve("services/web"), procs, "-d"); // the root found upwards
             assertThat(again.exit()).isEqualTo(1);
             assertThat(again.out()).isEmpty();

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
@@ -57,6 +58,17 @@ class QuickCliTest {
         assertThat(QuickCli.parse(List.of("a"), Map.of(), 1, 1).positionals()).containsExactly("a");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-C dir ls|ls -C dir", "--project dir stop web --json|stop --project dir web --json",
+        "-C=dir restart all|restart -C=dir all", "--project=dir up -d|up --project=dir -d",
+        "-C dir config --explain|config -C dir --explain", "-C dir --version|--version", "-C=dir help ls|help ls",
+        "--project dir -h|-h", "-C dir -d web|-C dir -d web", "-C dir web|-C dir web", "-C dir|-C dir", "-C|-C",
+        "ls -C dir|ls -C dir", "-d -C dir ls|-d -C dir ls", "-C a -C b ls|-C a -C b ls"})
+    void aProjectOptionBeforeTheVerbMovesBehindIt(String given, String expected) {
+        assertThat(QuickCli.verbFirst(given.split(" "))).containsExactly(expected.split(" "));
+    }
+
     @Test
     void theVerbsArePicoclisSubcommandsAndTheLaunchersList() throws Exception {
         Set<String> picocli = new CommandLine(new Main()).getSubcommands().keySet();
@@ -71,7 +83,9 @@ class QuickCliTest {
     @ValueSource(strings = {"--version", "-V", "ls -C {nothing}", "status --json -C {nothing}",
             "stop web -C {nothing}", "start all --json --project {nothing}", "restart web:1 -C={nothing}",
             "down -C {nothing}", "stop bad:selector:x -C {nothing}", "stop web -C {missing}", "ls -C {missing}",
-            "up -d -C {missing}", "-d -C {missing}", "web -w -d -C {missing}", "up -d -C {running}"})
+            "up -d -C {missing}", "-d -C {missing}", "web -w -d -C {missing}", "up -d -C {running}",
+            "-C {nothing} ls", "--project={nothing} stop web --json", "-C={missing} down", "-C {missing} up -d",
+            "--project {running} -d", "-C {nothing} --version"})
     void theQuickPathSaysWhatPicocliSays(String line) throws Exception {
         Path nothing = Files.createDirectories(temp.resolve("project/services"));
         Path running = Files.createDirectories(temp.resolve("running/services"));
@@ -83,6 +97,21 @@ class QuickCliTest {
                     .as("taken by the quick path").isPresent();
             assertThat(through(Entry::run, args)).isEqualTo(through(Main::run, args));
         }
+    }
+
+    /** Forms only picocli parses take the project option before the verb too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"config --json -C {nothing}|-C {nothing} config --json",
+            "describe web -C {nothing}|--project={nothing} describe web", "ls -C {nothing} -x|-C={nothing} ls -x",
+            "help ls|-C {nothing} help ls", "--help|--project {nothing} --help", "up -x -C {nothing}|-C {nothing} up -x"})
+    void picocliTakesTheProjectBeforeTheVerb(String lines) throws Exception {
+        Path nothing = Files.createDirectories(temp.resolve("project/services")).getParent();
+        String[] pair = lines.replace("{nothing}", nothing.toString()).split("\\|");
+        String[] after = pair[0].split(" ");
+        String[] before = pair[1].split(" ");
+        assertThat(QuickCli.run(before, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
+                .as("left to picocli").isEmpty();
+        assertThat(through(Entry::run, before)).isEqualTo(through(Main::run, after));
     }
 
     private interface Runner {

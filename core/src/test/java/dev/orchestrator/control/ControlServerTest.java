@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +57,7 @@ class ControlServerTest {
     }
 
     @Test
-    void aClientSpeakingAnotherProtocolIsToldToRestartTheOrchestrator() throws IOException {
+    void aClientSpeakingAnotherProtocolIsToldToRestartTheOrchestrator() throws Exception {
         try (RawClient raw = new RawClient(server.location().socket())) {
             raw.send("{\"schema\":1,\"type\":\"hello\",\"protocol\":2,\"orchestrator\":\"2.0.0\"}");
             assertThat(raw.readToEnd()).containsExactly(
@@ -60,10 +66,40 @@ class ControlServerTest {
                             + "the CLI speaks 2; restart the orchestrator (orchestrator down; orchestrator up -d) "
                             + "after upgrading\"}");
         }
-        assertThatThrownBy(() -> ControlClient.connect(server.location(), "2.0.0", 2))
-                .isInstanceOf(ControlException.class)
-                .hasMessage("this orchestrator speaks protocol 1, the CLI speaks 2; restart the orchestrator "
-                        + "(orchestrator down; orchestrator up -d) after upgrading");
+        try (ControlClient c = ControlClient.connect(server.location(), "2.0.0", 2)) {
+            assertThatThrownBy(() -> c.stop("all"))
+                    .isInstanceOf(ControlException.class)
+                    .hasMessage("this orchestrator speaks protocol 1, the CLI speaks 2; restart the orchestrator "
+                            + "(orchestrator down; orchestrator up -d) after upgrading");
+        }
+        assertThat(target.callsSnapshot()).as("a request sent with a refused hello never runs").isEmpty();
+    }
+
+    @Test
+    void theClientSendsItsFirstRequestRightAfterItsHelloWithoutWaitingForTheServers() throws Exception {
+        try (var listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            Path socket = root.resolve("silent.sock");
+            listener.bind(UnixDomainSocketAddress.of(socket));
+            SocketLocation silent = new SocketLocation(root, socket, Optional.empty());
+            Thread caller = Thread.ofPlatform().daemon().start(() -> {
+                try (ControlClient c = ControlClient.connect(silent, "1.0.0", Protocol.VERSION)) {
+                    c.stop("web");
+                } catch (ControlException expected) {
+                    // the silent server never answers; the connection closes when the test ends
+                }
+            });
+            try (var accepted = listener.accept()) {
+                java.nio.ByteBuffer buf = ByteBuffer.allocate(4096);
+                while (StandardCharsets.UTF_8.decode(buf.duplicate().flip()).toString()
+                        .split("\n", -1).length < 3) {
+                    accepted.read(buf); // this server says no hello: a client waiting for one would hang here
+                }
+                assertThat(StandardCharsets.UTF_8.decode(buf.flip()).toString()).isEqualTo(
+                        "{\"schema\":1,\"type\":\"hello\",\"protocol\":1,\"orchestrator\":\"1.0.0\","
+                                + "\"client\":\"orchestrator-cli\"}\n{\"id\":1,\"op\":\"stop\",\"selector\":\"web\"}\n");
+            }
+            caller.join(Duration.ofSeconds(10));
+        }
     }
 
     @Test
