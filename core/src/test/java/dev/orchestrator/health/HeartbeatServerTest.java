@@ -27,7 +27,7 @@ class HeartbeatServerTest {
 
     @BeforeEach
     void start() {
-        server = HeartbeatServer.start(0, new Heartbeats(Clock.systemUTC()), reports::add).orElseThrow();
+        server = HeartbeatServer.start(0, new Heartbeats(Clock.systemUTC(), () -> { }), reports::add).orElseThrow();
     }
 
     @AfterEach
