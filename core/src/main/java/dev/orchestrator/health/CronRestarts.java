@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * {@code cron_restart}: each app's next time is computed from the injected clock when the app is first seen (or its
- * schedule changes); every tick restarts the apps whose time has come and computes their next one. A tick that comes
- * late (a suspended laptop) restarts once, not once per missed time.
+ * schedule changes); every tick restarts the apps whose time has come and computes their next one, and says when the
+ * next tick is due. A tick that comes late (a suspended laptop) restarts once, not once per missed time.
  */
 final class CronRestarts {
 
@@ -31,9 +31,14 @@ final class CronRestarts {
         this.clock = clock;
     }
 
-    /** Restarts the apps whose time has come; the restarts are requested after the monitor is released. */
-    void tick() {
+    /**
+     * Restarts the apps whose time has come; the restarts are requested after the monitor is released.
+     *
+     * @return the earliest next cron time of any app, empty when no app has one
+     */
+    Optional<Instant> tick() {
         Map<String, String> due = new LinkedHashMap<>();
+        Instant earliest = null;
         synchronized (this) {
             Instant now = clock.instant();
             Set<String> names = new LinkedHashSet<>();
@@ -53,9 +58,13 @@ final class CronRestarts {
                     entry = next(entry.schedule(), now);
                 }
                 entries.put(name, entry);
+                if (entry.next() != null && (earliest == null || entry.next().isBefore(earliest))) {
+                    earliest = entry.next();
+                }
             }
         }
         due.forEach((name, cron) -> supervisor.restartScheduled(name, "cron_restart \"" + cron + "\""));
+        return Optional.ofNullable(earliest);
     }
 
     /** When app {@code name} restarts next, once the monitor has seen it. */

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * does not get there within the timeout fails the dependent, with the reason; nothing waits forever. The timeout of
  * a dependency counts only while that dependency is not itself waiting for its own dependencies.
  *
- * <p>Evaluated on every lifecycle event and on the monitor's tick, from the supervisor's snapshot; the monitor lock
+ * <p>Evaluated on every lifecycle event and, while a gate waits, on the monitor's tick, from the supervisor's snapshot; the monitor lock
  * guards only the pending list (memory), and gates are completed after it is released.
  */
 public final class DependencyGate {
@@ -33,6 +33,7 @@ public final class DependencyGate {
     private final Supervisor supervisor;
     private final Clock clock;
     private final Duration timeout;
+    private final Runnable onPending;
     private final List<Pending> pending = new ArrayList<>();
 
     private static final class Wait {
@@ -58,10 +59,12 @@ public final class DependencyGate {
         }
     }
 
-    DependencyGate(Supervisor supervisor, Clock clock, Duration timeout) {
+    /** @param onPending told when a gate starts waiting, to start the timeout checks */
+    DependencyGate(Supervisor supervisor, Clock clock, Duration timeout, Runnable onPending) {
         this.supervisor = supervisor;
         this.clock = clock;
         this.timeout = timeout;
+        this.onPending = onPending;
     }
 
     /**
@@ -121,7 +124,13 @@ public final class DependencyGate {
             pending.add(p);
         }
         evaluate();
+        onPending.run();
         return p.gate();
+    }
+
+    /** Whether some gate still waits (its timeout needs checking). */
+    synchronized boolean waiting() {
+        return !pending.isEmpty();
     }
 
     /** Re-checks every pending gate against the supervisor's processes now. */

@@ -65,10 +65,13 @@ final class Heartbeats {
     }
 
     private final Clock clock;
+    private final Runnable onTracked;
     private final Map<Integer, Track> byPid = new ConcurrentHashMap<>();
 
-    Heartbeats(Clock clock) {
+    /** @param onTracked told (without a lock held) each time a child becomes tracked, to start the timeout checks */
+    Heartbeats(Clock clock, Runnable onTracked) {
         this.clock = clock;
+        this.onTracked = onTracked;
     }
 
     /** A child started: a fresh track, counting from now when the app declares {@code heartbeat:}. */
@@ -77,6 +80,9 @@ final class Heartbeats {
         t.tracked = declared;
         t.silentSince = clock.instant();
         byPid.put(p.pid(), t);
+        if (declared) {
+            onTracked.run();
+        }
     }
 
     /** The child exited or stopped: forget it. */
@@ -96,11 +102,16 @@ final class Heartbeats {
             return new Result.WrongApp("pid " + pid + " belongs to app '" + t.name + "', not '" + name + "'; send "
                     + "the app's own name (PM2_PROCESS_NAME)");
         }
+        boolean first;
         synchronized (t) {
+            first = !t.tracked;
             t.tracked = true;
             t.last = clock.instant();
             t.silentSince = t.last;
             t.lastPid = pid;
+        }
+        if (first) {
+            onTracked.run();
         }
         return new Result.Ok(t.name, t.instance);
     }
@@ -118,6 +129,18 @@ final class Heartbeats {
             }
         }
         return out;
+    }
+
+    /** Whether some child is tracked and not yet reported overdue: only then do timeouts need checking. */
+    boolean watching() {
+        for (Track t : byPid.values()) {
+            synchronized (t) {
+                if (t.tracked && !t.fired) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every running child we know, by app name then instance. */

@@ -23,8 +23,8 @@ final class MemoryWatch {
         this.supervisor = supervisor;
     }
 
-    /** One sample; does nothing (not even the sweep) when no running app has a limit. */
-    void sample() {
+    /** One sample; does nothing (not even the sweep) when no running app has a limit, and then returns false. */
+    boolean sample() {
         Map<Integer, ProcessView> limited = new HashMap<>();
         Map<Integer, Long> limits = new HashMap<>();
         for (ProcessView v : supervisor.snapshot()) {
@@ -36,7 +36,7 @@ final class MemoryWatch {
             }
         }
         if (limited.isEmpty()) {
-            return;
+            return false;
         }
         Map<Integer, Long> rss = groupRss(limited.keySet().stream().toList());
         rss.forEach((pgid, bytes) -> {
@@ -47,6 +47,7 @@ final class MemoryWatch {
                         + " over max_memory_restart " + Texts.size(limit));
             }
         });
+        return true;
     }
 
     /** Resident bytes per process group, live members only, from one sweep. */

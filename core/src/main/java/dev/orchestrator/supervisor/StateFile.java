@@ -1,13 +1,16 @@
 package dev.orchestrator.supervisor;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.control.JsonText;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -23,14 +26,16 @@ import org.slf4j.LoggerFactory;
  * {@code /proc} start time (so a reused pid is never mistaken for ours). Rewritten atomically (temp file + rename) on
  * one background thread; requests made while a write is pending fold into it, so a burst of 100 starts writes a few
  * times, not 100.
+ *
+ * <p>Written with jackson-core's generator and read through {@link JsonText}, never an {@code ObjectMapper}: the
+ * daemon would otherwise load ~250 databind classes for this one file. The text is what an {@code ObjectMapper} with
+ * snake_case names and {@code INDENT_OUTPUT} wrote before (fields in record order); unknown fields are ignored and
+ * missing ones read as 0 or null, as that mapper read them.
  */
 final class StateFile implements AutoCloseable {
     static final String NAME = "state.json";
     private static final Logger LOG = LoggerFactory.getLogger(StateFile.class);
-    static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     /** The file's content; instants are ISO-8601 strings. */
     record State(int schema, String runId, long orchestratorPid, String startedAt, List<Entry> processes) {
@@ -88,7 +93,7 @@ final class StateFile implements AutoCloseable {
     private void write(State state) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(NAME + ".tmp");
-        JSON.writeValue(temp.toFile(), state);
+        Files.write(temp, text(state));
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -98,6 +103,56 @@ final class StateFile implements AutoCloseable {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(JSON.readValue(file.toFile(), State.class));
+        return Optional.of(parse(Files.readString(file), file));
+    }
+
+    /** The file's bytes for {@code state}. */
+    static byte[] text(State state) throws IOException {
+        var out = new ByteArrayOutputStream(256 + 320 * state.processes().size());
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeNumberField("schema", state.schema());
+            g.writeStringField("run_id", state.runId());
+            g.writeNumberField("orchestrator_pid", state.orchestratorPid());
+            g.writeStringField("started_at", state.startedAt());
+            g.writeArrayFieldStart("processes");
+            for (Entry e : state.processes()) {
+                g.writeStartObject();
+                g.writeStringField("name", e.name());
+                g.writeNumberField("instance", e.instance());
+                g.writeStringField("label", e.label());
+                g.writeNumberField("pid", e.pid());
+                g.writeNumberField("pgid", e.pgid());
+                g.writeNumberField("start_ticks", e.startTicks());
+                g.writeStringField("started_at", e.startedAt());
+                g.writeStringField("kill_signal", e.killSignal());
+                g.writeNumberField("kill_timeout_ms", e.killTimeoutMs());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    private static State parse(String text, Path file) throws IOException {
+        JsonNode root = JsonText.read(text);
+        if (!root.isObject()) {
+            throw new IOException(file + " holds no JSON object");
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode e : root.path("processes")) {
+            entries.add(new Entry(string(e, "name"), e.path("instance").asInt(), string(e, "label"),
+                    e.path("pid").asInt(), e.path("pgid").asInt(), e.path("start_ticks").asLong(),
+                    string(e, "started_at"), string(e, "kill_signal"), e.path("kill_timeout_ms").asLong()));
+        }
+        return new State(root.path("schema").asInt(), string(root, "run_id"), root.path("orchestrator_pid").asLong(),
+                string(root, "started_at"), List.copyOf(entries));
+    }
+
+    private static String string(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 }

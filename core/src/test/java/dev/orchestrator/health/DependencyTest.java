@@ -49,7 +49,7 @@ class DependencyTest {
     private void start(TestProcesses procs, Duration dependencyTimeout) {
         HealthOptions quick = Fixture.quick(0, Clock.systemUTC());
         f = new Fixture(dir, procs, new HealthOptions(quick.heartbeat(), quick.memoryInterval(), quick.tick(),
-                dependencyTimeout, quick.clock()));
+                quick.cronSleep(), dependencyTimeout, quick.clock()));
     }
 
     private static HealthSpec needs(Map<String, Condition> deps, Settings.Probe ready) {

@@ -47,10 +47,10 @@ final class Fixture implements AutoCloseable {
         this.monitor = HealthMonitor.start(supervisor, options, reports::add);
     }
 
-    /** Heartbeat check every 500 ms, timeout 2 s; memory every 200 ms; ticks every 100 ms; dependencies 10 s. */
+    /** Heartbeat check every 500 ms, timeout 2 s; memory every 200 ms; ticks and cron sleeps 100 ms; dependencies 10 s. */
     static HealthOptions quick(int heartbeatPort, Clock clock) {
         return new HealthOptions(new RootConfig.Heartbeat(heartbeatPort, Duration.ofMillis(500), Duration.ofSeconds(2)),
-                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(10), clock);
+                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(10), clock);
     }
 
     /** A port that was free an instant ago (bind 0, read it, close). */

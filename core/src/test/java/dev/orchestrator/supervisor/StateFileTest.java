@@ -1,0 +1,74 @@
+package dev.orchestrator.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** state.json without databind: the same bytes the ObjectMapper of earlier versions wrote, read back the same way. */
+class StateFileTest {
+
+    /** The mapper state.json was written and read with before (and what older orchestrators may have left behind). */
+    private static final ObjectMapper EARLIER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final StateFile.State TWO = new StateFile.State(1, "e1d627a91f06e937", 27554,
+            "2026-11-27T23:23:36.954517719Z", List.of(
+                    new StateFile.Entry("stt", 0, "stt", 27582, 27582, 2182772, "2026-11-27T23:23:37.031121599Z",
+                            "SIGTERM", 1600),
+                    new StateFile.Entry("web \"x\"", 3, "web \"x\":3", Integer.MAX_VALUE, 1, Long.MAX_VALUE, null,
+                            "SIGINT", 0)));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheBytesTheEarlierObjectMapperWrote() throws IOException {
+        for (StateFile.State state : List.of(TWO, new StateFile.State(1, "r", 1, "t", List.of()))) {
+            assertThat(new String(StateFile.text(state), StandardCharsets.UTF_8))
+                    .isEqualTo(EARLIER.writeValueAsString(state));
+        }
+    }
+
+    @Test
+    void readsBackWhatItWrote() throws IOException {
+        new StateFile(dir, () -> TWO).writeNow();
+
+        assertThat(StateFile.read(dir)).contains(TWO);
+        assertThat(dir.resolve("state.json")).hasContent(EARLIER.writeValueAsString(TWO));
+    }
+
+    @Test
+    void ignoresUnknownFieldsAndReadsMissingOnesAsZeroOrNull() throws IOException {
+        Files.writeString(dir.resolve("state.json"), """
+                {"schema": 1, "future": {"a": [1, 2]}, "run_id": "r", "processes": [{"name": "a", "pid": 42, "x": 1}]}
+                """);
+
+        assertThat(StateFile.read(dir)).contains(new StateFile.State(1, "r", 0, null,
+                List.of(new StateFile.Entry("a", 0, null, 42, 0, 0, null, null, 0))));
+    }
+
+    @Test
+    void readsNothingWhenThereIsNoFileAndFailsOnOneThatHoldsNoObject() throws IOException {
+        assertThat(StateFile.read(dir)).isEmpty();
+
+        Files.writeString(dir.resolve("state.json"), "");
+        assertThatThrownBy(() -> StateFile.read(dir)).isInstanceOf(IOException.class)
+                .hasMessage(dir.resolve("state.json") + " holds no JSON object");
+        Files.writeString(dir.resolve("state.json"), "{\"schema\": 1, \"run_id\": ");
+        assertThatThrownBy(() -> StateFile.read(dir)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("Unexpected end-of-input");
+    }
+}
