@@ -26,12 +26,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Hidden: the training runs the launcher records the JDK's AOT caches from. It walks the paths that must start fast
- * ({@code --short-verbs}: only {@code --version} and the verbs against the throw-away server):
- * {@code config} on the given project, {@code --version}, {@code ls} against a throw-away control server, then the
- * daemon's own start ({@code up --daemon-child} on a throw-away project with a shell and a Python app) with {@code ls},
- * {@code stop}, {@code start} and {@code down} against it. {@code down} ends this JVM, which writes the cache. Writes
- * nothing the user sees.
+ * Hidden: the training runs the launcher records the JDK's AOT caches from, one per kind of JVM. By default it walks
+ * {@code config} on the given project, {@code --version}, and {@code ls}, {@code stop} and {@code describe} against a
+ * throw-away control server; {@code --short-verbs} only the last three; {@code --daemon} only the orchestrator's own
+ * start ({@code up --daemon-child} on a throw-away project with a shell and a Python app) with {@code ls},
+ * {@code stop}, {@code start}, {@code restart} and {@code down} against it ({@code down} ends this JVM, which writes
+ * the cache). Writes nothing the user sees.
  */
 @Command(name = "__aot-training", hidden = true)
 final class AotTraining implements Callable<Integer> {
@@ -45,9 +45,15 @@ final class AotTraining implements Callable<Integer> {
     @Option(names = "--short-verbs", description = "Only --version and the verbs that talk to a running orchestrator.")
     boolean shortVerbs;
 
+    @Option(names = "--daemon", description = "Only the orchestrator's own start, driven by the short verbs.")
+    boolean daemon;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+        if (daemon) {
+            return daemon(sink);
+        }
         if (!shortVerbs) {
             Entry.run(new String[] {"config", "--json", "-C", project.root().toString()}, sink, sink);
             Entry.run(new String[] {"config", "-C", project.root().toString()}, sink, sink);
@@ -65,7 +71,7 @@ final class AotTraining implements Callable<Integer> {
         } finally {
             deleteTree(temp);
         }
-        return shortVerbs ? ExitCodes.OK : daemon(sink);
+        return ExitCodes.OK;
     }
 
     /** Runs a daemon on a throw-away project and drives it from another thread until {@code down} ends the JVM. */

@@ -10,6 +10,7 @@ import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
+import dev.orchestrator.process.Posix;
 import dev.orchestrator.process.ProcessLauncher;
 import dev.orchestrator.supervisor.InstanceLock;
 import dev.orchestrator.supervisor.Recovery;
@@ -151,6 +152,7 @@ final class Up {
         if (report != null) {
             reportSettled(running, root, report);
         }
+        Posix.trimNativeHeap(); // what the start-up freed: from now on the orchestrator mostly waits
         new CountDownLatch(1).await(); // the signal handlers (or `down`) end the process
         return ExitCodes.OK;
     }
