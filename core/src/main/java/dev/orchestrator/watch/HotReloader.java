@@ -76,8 +76,10 @@ public final class HotReloader implements AutoCloseable {
 
     /**
      * Starts watching. {@code running} is the plan the supervisor has just started (its runnable apps are taken as
-     * applied, its failed apps as failed). Walks the tree once to register the watch, then reloads once in the
-     * background to catch edits made while the supervisor was starting.
+     * applied, its failed apps as failed). Walks the tree once to register the watch, then, with
+     * {@link #reloadOnTreeChange}, reloads once in the background to catch edits made while the supervisor was
+     * starting. Without it nothing reloads by itself, so that reload would only load and plan the whole project again
+     * while the children start (the cold start of 10 apps competes with it for the cores).
      */
     public void start(ProjectPlan running) throws IOException {
         if (tree != null) {
@@ -89,7 +91,9 @@ public final class HotReloader implements AutoCloseable {
         this.tree = watcher;
         this.sources = new SourceWatches(watcher, this::sourceChanged, reporter, clock);
         state.applied().values().forEach(sources::watch);
-        requestReload();
+        if (reloadOnTreeChange) {
+            requestReload();
+        }
     }
 
     /**

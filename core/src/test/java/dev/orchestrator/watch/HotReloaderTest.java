@@ -106,6 +106,36 @@ class HotReloaderTest {
     }
 
     @Test
+    void anEditMadeWhileTheSupervisorStartedIsCaughtUpWithWatch() throws IOException {
+        dropService("a", "");
+        ProjectPlan running = loader.load(root);
+        dropService("b", ""); // after the plan, before the watch: only start()'s catch-up reload can see it
+
+        reloader = new HotReloader(loader, control, report::add, () -> Set.copyOf(stopped), Duration.ofMillis(100),
+                InstantSource.system());
+        reloader.start(running);
+        reloader.idle().join();
+
+        assertThat(control.calls).containsExactly("start b");
+    }
+
+    @Test
+    void withoutWatchStartLoadsNothingAgain() throws IOException {
+        dropService("a", "");
+        ProjectPlan running = loader.load(root);
+        dropService("b", "");
+
+        reloader = new HotReloader(loader, control, report::add, () -> Set.copyOf(stopped), Duration.ofMillis(100),
+                InstantSource.system());
+        reloader.reloadOnTreeChange(false);
+        reloader.start(running);
+        reloader.idle().join();
+
+        assertThat(control.calls).isEmpty();
+        assertThat(reloader.state().applied()).containsOnlyKeys("a");
+    }
+
+    @Test
     void editingOneAppsEnvRestartsOnlyThatApp() throws IOException {
         dropService("a", "env:\n  PORT: \"1\"\n");
         dropService("b", "");
