@@ -45,7 +45,8 @@ public final class HotReloader implements AutoCloseable {
 
     private volatile AppliedState state = AppliedState.EMPTY;
     private volatile Path root;
-    private volatile TreeWatcher tree;
+    private volatile TreeWatcher tree;   // started by sharedTree(), under this
+    private volatile WatchScope scope;   // what the tree watch covers, or will once started
     private volatile SourceWatches sources;
     private volatile boolean closed;
     private volatile boolean reloadOnTreeChange = true;
@@ -76,24 +77,38 @@ public final class HotReloader implements AutoCloseable {
 
     /**
      * Starts watching. {@code running} is the plan the supervisor has just started (its runnable apps are taken as
-     * applied, its failed apps as failed). Walks the tree once to register the watch, then, with
-     * {@link #reloadOnTreeChange}, reloads once in the background to catch edits made while the supervisor was
-     * starting. Without it nothing reloads by itself, so that reload would only load and plan the whole project again
-     * while the children start (the cold start of 10 apps competes with it for the cores).
+     * applied, its failed apps as failed). With {@link #reloadOnTreeChange} it walks the tree once to register the
+     * watch, then reloads once in the background to catch edits made while the supervisor was starting. Without it
+     * nothing reloads by itself: the tree is watched only once an app has {@code watch} paths (no inotify watch for a
+     * project that asked for none), and the catch-up reload would only load and plan the whole project again while the
+     * children start.
      */
     public void start(ProjectPlan running) throws IOException {
-        if (tree != null) {
+        if (sources != null) {
             throw new IllegalStateException("hot reload of '" + root + "' is already started");
         }
         this.root = running.root().toAbsolutePath().normalize();
         this.state = AppliedState.of(running);
-        TreeWatcher watcher = TreeWatcher.start(WatchScope.of(running), quiet, this::onBatch);
-        this.tree = watcher;
-        this.sources = new SourceWatches(watcher, this::sourceChanged, reporter, clock);
+        this.scope = WatchScope.of(running);
+        if (reloadOnTreeChange) {
+            sharedTree();
+        }
+        this.sources = new SourceWatches(root, this::sharedTree, this::sourceChanged, reporter, clock);
         state.applied().values().forEach(sources::watch);
         if (reloadOnTreeChange) {
             requestReload();
         }
+    }
+
+    /** The one tree watch, started on first need (the source watches share it). */
+    private synchronized TreeWatcher sharedTree() throws IOException {
+        if (tree == null) {
+            if (closed) {
+                throw new IOException("hot reload of '" + root + "' is closed");
+            }
+            tree = TreeWatcher.start(scope, quiet, this::onBatch);
+        }
+        return tree;
     }
 
     /**
@@ -260,6 +275,7 @@ public final class HotReloader implements AutoCloseable {
             return; // an orchestrator.yaml with errors holds everything, the watch included
         }
         WatchScope scope = WatchScope.of(fresh);
+        this.scope = scope;
         TreeWatcher watcher = tree;
         if (watcher == null || (scope.equals(watcher.scope()) && !ignoreFilesChanged.getAndSet(false))) {
             return;
@@ -280,7 +296,10 @@ public final class HotReloader implements AutoCloseable {
         if (s != null) {
             s.close();
         }
-        TreeWatcher t = tree;
+        TreeWatcher t;
+        synchronized (this) { // a sharedTree() racing with close() either ran before (closed here) or throws
+            t = tree;
+        }
         if (t != null) {
             t.close();
         }

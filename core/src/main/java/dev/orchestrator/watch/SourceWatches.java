@@ -45,7 +45,13 @@ public final class SourceWatches implements AutoCloseable {
         }
     }
 
-    private final TreeWatcher tree;
+    /** The shared watch, started by whoever owns it when the first app needs it. */
+    @FunctionalInterface
+    public interface SharedTree {
+        TreeWatcher get() throws IOException;
+    }
+
+    private final SharedTree tree;
     private final Path root;
     private final Restarter restarter;
     private final Consumer<String> reporter;
@@ -53,15 +59,24 @@ public final class SourceWatches implements AutoCloseable {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     /**
-     * @param tree      the shared watch (a supervisor without {@code --watch} starts one with a batch listener that
-     *                  does nothing)
+     * @param tree      the shared watch, already running
      * @param restarter called when a watched file changed
      * @param reporter  gets one line per restart and per paused watch
      * @param clock     for the flap guard
      */
     public SourceWatches(TreeWatcher tree, Restarter restarter, Consumer<String> reporter, InstantSource clock) {
+        this(tree.scope().root(), () -> tree, restarter, reporter, clock);
+    }
+
+    /**
+     * @param root the project root
+     * @param tree the shared watch, asked for only when an app has {@code watch} paths (a supervisor without
+     *             {@code --watch} and without such apps watches nothing)
+     */
+    public SourceWatches(Path root, SharedTree tree, Restarter restarter, Consumer<String> reporter,
+                         InstantSource clock) {
         this.tree = Objects.requireNonNull(tree, "tree");
-        this.root = tree.scope().root();
+        this.root = root.toAbsolutePath().normalize();
         this.restarter = Objects.requireNonNull(restarter, "restarter");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,6 +89,14 @@ public final class SourceWatches implements AutoCloseable {
     public void watch(AppSpec spec) {
         unwatch(spec.name());
         if (!spec.watch().enabled()) {
+            return;
+        }
+        TreeWatcher tree;
+        try {
+            tree = this.tree.get();
+        } catch (IOException | RuntimeException e) {
+            reporter.accept("! watch of " + spec.name() + " cannot start: " + e + "; its changes do not restart the"
+                    + " app (raise fs.inotify.max_user_watches or max_user_instances?)");
             return;
         }
         WatchScope scope = tree.scope();

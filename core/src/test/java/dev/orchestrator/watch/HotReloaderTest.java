@@ -136,6 +136,29 @@ class HotReloaderTest {
     }
 
     @Test
+    void withoutWatchTheTreeIsWatchedOnlyOnceAnAppAsksForIt() throws IOException {
+        dropService("a", "");
+        reloader = new HotReloader(loader, control, report::add, () -> Set.copyOf(stopped), Duration.ofMillis(100),
+                InstantSource.system());
+        reloader.reloadOnTreeChange(false);
+        reloader.start(loader.load(root));
+        assertThat(treeWatchThreads()).isZero();
+
+        save(root.resolve("services/a/ecosystem.yaml"), descriptor("a", "watch: true\nwatch_delay: 100\n"));
+        reloader.reloadNow().join();
+        assertThat(treeWatchThreads()).isOne();
+        Files.writeString(root.resolve("services/a/data.txt"), "x");
+
+        awaitCall("restart a");
+        assertThat(report).contains("~ restarting a (services/a/data.txt changed)");
+    }
+
+    private static long treeWatchThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("orchestrator-tree-watch")).count();
+    }
+
+    @Test
     void editingOneAppsEnvRestartsOnlyThatApp() throws IOException {
         dropService("a", "env:\n  PORT: \"1\"\n");
         dropService("b", "");
