@@ -145,12 +145,12 @@ class HotReloaderTest {
         assertThat(treeWatchThreads()).isZero();
 
         save(root.resolve("services/a/ecosystem.yaml"), descriptor("a", "watch: true\nwatch_delay: 100\n"));
-        reloader.reloadNow().join();
+        reloader.reloadNow().join(); // restarts a for its new descriptor
         assertThat(treeWatchThreads()).isOne();
         Files.writeString(root.resolve("services/a/data.txt"), "x");
 
-        awaitCall("restart a");
-        assertThat(report).contains("~ restarting a (services/a/data.txt changed)");
+        await().atMost(WAIT).until(() -> report.contains("~ restarting a (services/a/data.txt changed)"));
+        assertThat(control.calls).containsExactly("restart a", "restart a");
     }
 
     private static long treeWatchThreads() {
