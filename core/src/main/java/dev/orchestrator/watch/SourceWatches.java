@@ -51,7 +51,7 @@ public final class SourceWatches implements AutoCloseable {
         TreeWatcher get() throws IOException;
     }
 
-    private final SharedTree tree;
+    private final SharedTree sharedTree;
     private final Path root;
     private final Restarter restarter;
     private final Consumer<String> reporter;
@@ -75,7 +75,7 @@ public final class SourceWatches implements AutoCloseable {
      */
     public SourceWatches(Path root, SharedTree tree, Restarter restarter, Consumer<String> reporter,
                          InstantSource clock) {
-        this.tree = Objects.requireNonNull(tree, "tree");
+        this.sharedTree = Objects.requireNonNull(tree, "tree");
         this.root = root.toAbsolutePath().normalize();
         this.restarter = Objects.requireNonNull(restarter, "restarter");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
@@ -93,7 +93,7 @@ public final class SourceWatches implements AutoCloseable {
         }
         TreeWatcher tree;
         try {
-            tree = this.tree.get();
+            tree = sharedTree.get();
         } catch (IOException | RuntimeException e) {
             reporter.accept("! watch of " + spec.name() + " cannot start: " + e + "; its changes do not restart the"
                     + " app (raise fs.inotify.max_user_watches or max_user_instances?)");
