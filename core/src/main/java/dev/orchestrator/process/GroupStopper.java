@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * actually needed.
  *
  * <p>Threading: {@link #stop} may be called from any thread; it sends the first signal itself and hands the rest to
- * the watcher thread, which alone touches the pending stops. Futures complete on the watcher thread; callers must not
- * block in their continuations (use the async variants).
+ * the watcher thread, which alone touches the pending stops. Futures complete on the watcher thread, or already on
+ * the caller's when the group was empty at once; callers must not block in their continuations (use the async
+ * variants).
  */
 public final class GroupStopper implements AutoCloseable {
     private static final long FAST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -53,12 +54,18 @@ public final class GroupStopper implements AutoCloseable {
             p.result.completeExceptionally(new IllegalStateException("group stopper is closed"));
             return p.result;
         }
-        signal(p, request.signal());
-        if (request.signal() != Signal.SIGKILL && request.signal() != Signal.SIGCONT) {
-            signal(p, Signal.SIGCONT); // a stopped (state T) process acts on SIGTERM only once continued
-        }
+        Posix.KillResult first = signal(p, request.signal());
         if (request.signal() == Signal.SIGKILL) {
             p.markKilled(p.start);
+        }
+        if (first == Posix.KillResult.NO_SUCH_PROCESS && p.leaderGone()) {
+            // The usual end of a child that exited on its own: its leader reaped, nobody left in the group (not even a
+            // zombie). Done here, without the continue signal and the watcher thread's round trip on the restart path.
+            p.finish();
+            return p.result;
+        }
+        if (request.signal() != Signal.SIGKILL && request.signal() != Signal.SIGCONT) {
+            signal(p, Signal.SIGCONT); // a stopped (state T) process acts on SIGTERM only once continued
         }
         if (p.result.isDone()) {
             return p.result;
@@ -158,7 +165,8 @@ public final class GroupStopper implements AutoCloseable {
         }
     }
 
-    private void signal(Pending p, Signal signal) {
+    /** Sends {@code signal} to the request's group; returns what {@code kill(2)} said. */
+    private Posix.KillResult signal(Pending p, Signal signal) {
         StopRequest r = p.request;
         Posix.KillResult result = Posix.killGroup(r.pgid(), signal);
         if (result == Posix.KillResult.NO_SUCH_PROCESS && !p.leaderGone()) {
@@ -170,6 +178,7 @@ public final class GroupStopper implements AutoCloseable {
                     + signal.name() + " to process group " + r.pgid() + " was not permitted (EPERM); the group "
                     + "belongs to another user"));
         }
+        return result;
     }
 
     private String stuckMessage(Pending p) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * What happens to one process's child, on the control threads: the launch, the exit and the restart policy's
@@ -168,9 +169,10 @@ final class ChildCycle {
         return decision;
     }
 
+    /** On a control thread, right after the exit was settled; relaunches on it when there is no delay left. */
     private void relaunchAfter(long myEpoch, long waitNanos) {
         if (waitNanos <= 0) {
-            s.control().execute(() -> relaunch(myEpoch));
+            relaunch(myEpoch);
         } else {
             s.timer().schedule(() -> s.control().execute(() -> relaunch(myEpoch)), waitNanos, TimeUnit.NANOSECONDS);
         }
@@ -190,12 +192,18 @@ final class ChildCycle {
         launch(myEpoch);
     }
 
-    /** After an exit: empty the group and drain the output, then record it. */
+    /**
+     * After an exit, on a control thread: empty the group and drain the output, then record it. Usually both are done
+     * at once (nobody else in the group, the pipes at their end): then it is recorded on this thread, and a restart
+     * without delay spawns here too, with no hop to another thread between the reaper and the new child.
+     */
     private CompletableFuture<Throwable> cleanUp(Child c) {
-        return Teardown.afterExit(s, c).thenApplyAsync(t -> {
+        CompletableFuture<Throwable> teardown = Teardown.afterExit(s, c);
+        Function<Throwable, Throwable> record = t -> {
             settle(c, t, false);
             return t;
-        }, s.control());
+        };
+        return teardown.isDone() ? teardown.thenApply(record) : teardown.thenApplyAsync(record, s.control());
     }
 
     /** A requested stop of {@code c}: its group emptied, its exit recorded, its output drained, then settled. */

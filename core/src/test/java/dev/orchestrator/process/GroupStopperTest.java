@@ -95,9 +95,25 @@ class GroupStopperTest {
         SpawnedProcess child = spawn(procs, List.of("/bin/true"));
         child.exit().get();
 
-        StopOutcome outcome = stopper.stop(request(child, Signal.SIGTERM, Duration.ofSeconds(60))).get();
+        CompletableFuture<StopOutcome> stop = stopper.stop(request(child, Signal.SIGTERM, Duration.ofSeconds(60)));
 
-        assertThat(outcome.forced()).isFalse();
+        assertThat(stop).as("an empty group is done on the caller's thread, no watcher round trip").isDone();
+        assertThat(stop.get().forced()).isFalse();
+    }
+
+    @Test
+    void stopsWhatTheLeaderLeftInItsGroupAfterItExited(TestProcesses procs) throws Exception {
+        // The leader exits at once; its orphan ignores SIGTERM, so only the kill timeout's SIGKILL ends it.
+        SpawnedProcess child = spawn(procs, Children.sh("(trap '' TERM; exec sleep 1000) & echo $!"));
+        int orphan = Integer.parseInt(reader(child).readLine().trim());
+        procs.track(orphan);
+        child.exit().get();
+        assertThat(ProcFs.liveMembers(child.pgid())).extracting(ProcStat::pid).containsExactly(orphan);
+
+        StopOutcome outcome = stopper.stop(request(child, Signal.SIGTERM, Duration.ofMillis(300))).get();
+
+        assertThat(outcome.forced()).isTrue();
+        assertThat(ProcFs.liveMembers(child.pgid())).isEmpty();
     }
 
     @Test
