@@ -59,19 +59,12 @@ public final class SourceWatches implements AutoCloseable {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     /**
-     * @param tree      the shared watch, already running
+     * @param root      the project root
+     * @param tree      the shared watch, asked for only when an app has {@code watch} paths (a supervisor without
+     *                  {@code --watch} and without such apps watches nothing)
      * @param restarter called when a watched file changed
      * @param reporter  gets one line per restart and per paused watch
      * @param clock     for the flap guard
-     */
-    public SourceWatches(TreeWatcher tree, Restarter restarter, Consumer<String> reporter, InstantSource clock) {
-        this(tree.scope().root(), () -> tree, restarter, reporter, clock);
-    }
-
-    /**
-     * @param root the project root
-     * @param tree the shared watch, asked for only when an app has {@code watch} paths (a supervisor without
-     *             {@code --watch} and without such apps watches nothing)
      */
     public SourceWatches(Path root, SharedTree tree, Restarter restarter, Consumer<String> reporter,
                          InstantSource clock) {

@@ -53,8 +53,8 @@ class SourceWatchesTest {
         tree = TreeWatcher.start(WatchScope.of(ProjectLayout.of(root), List.of()), Duration.ofMillis(100), b -> { });
         // a clock that never moves: every restart falls in one flap window, whatever the machine's speed
         InstantSource frozen = InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z"));
-        watches = new SourceWatches(tree, (name, trigger) -> restarts.add(new Restart(name, trigger)), report::add,
-                frozen);
+        watches = new SourceWatches(tree.scope().root(), () -> tree,
+                (name, trigger) -> restarts.add(new Restart(name, trigger)), report::add, frozen);
     }
 
     @AfterEach
