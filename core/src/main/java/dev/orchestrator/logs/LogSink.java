@@ -126,24 +126,22 @@ public final class LogSink {
 
     /** Drops a reference; the last one closes the file and retires the sink. Returns true when it did. */
     boolean release() {
-        LogFollower.Handle notify = null;
-        long end;
         lock.lock();
         try {
             if (--refs > 0) {
                 return false;
             }
-            end = size;
-            retired = true;
             closeQuietly(channel);
             channel = null;
-            notify = follow;
-            follow = null;
+            // Announced under the lock, before `retired` lets a new sink open the file: the follower must know where
+            // this sink's bytes end before the app's next start can append any (closed() only records and wakes).
+            if (follow != null) {
+                follow.closed(size);
+                follow = null;
+            }
+            retired = true;
         } finally {
             lock.unlock();
-        }
-        if (notify != null) {
-            notify.closed(end);
         }
         return true;
     }

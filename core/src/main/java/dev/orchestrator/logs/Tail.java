@@ -61,7 +61,7 @@ final class Tail implements LogFollower.Handle {
         boolean wasClosed = closed; // read before reading the file: everything written before it is visible
         int read = 0;
         while (read < budget) {
-            int n = readSome(wasClosed && next.isEmpty() ? endOffset : Long.MAX_VALUE);
+            int n = readSome(next.isEmpty());
             if (n > 0) {
                 read += n;
                 continue;
@@ -71,7 +71,7 @@ final class Tail implements LogFollower.Handle {
                 break;
             }
             // The file was rotated before `following` was queued, so it is complete: finish it, then switch.
-            while ((n = readSome(Long.MAX_VALUE)) > 0) {
+            while ((n = readSome(false)) > 0) {
                 read += n;
             }
             closeQuietly(reader);
@@ -90,26 +90,38 @@ final class Tail implements LogFollower.Handle {
         return false;
     }
 
-    /** Reads what is there, but not past {@code end} (where a closed sink's last write ended). */
-    private int readSome(long end) {
+    /**
+     * Reads what is there. When the reader may be on the sink's last file ({@code last}: no rotation was queued), it
+     * stops at the closed sink's end offset, also when the close arrives while the read is under way: the app's next
+     * start may already have appended its first lines after that offset, and those belong to the next sink's tail.
+     * The sink announces its close before a new sink can open the file, and {@code closed} is read after the read
+     * returned, so bytes of the next start are never seen without the close being seen too.
+     */
+    private int readSome(boolean last) {
         block.clear();
         int n;
+        long start;
         try {
-            long left = end - reader.position();
-            if (left <= 0) {
-                return -1;
-            }
-            if (left < block.capacity()) {
-                block.limit((int) left);
+            start = reader.position();
+            if (last && closed) {
+                long left = endOffset - start;
+                if (left <= 0) {
+                    return -1;
+                }
+                block.limit((int) Math.min(left, block.capacity()));
             }
             n = reader.read(block);
+            if (n > 0 && last && closed && next.isEmpty()) {
+                n = (int) Math.max(0, Math.min(n, endOffset - start));
+                reader.position(start + n);
+            }
         } catch (IOException e) {
             return -1;
         }
         if (n > 0) {
             emit(block.array(), 0, n);
         }
-        return n;
+        return n > 0 ? n : -1;
     }
 
     /** Prints the complete lines in {@code bytes[from, from+length)} and keeps the rest. */

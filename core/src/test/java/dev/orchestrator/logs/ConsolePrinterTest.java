@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +57,35 @@ class ConsolePrinterTest {
 
         assertThat(seen.toString(StandardCharsets.UTF_8)).isEqualTo("app | first run\napp | second run\n");
     }
+
+    @Test
+    void stopsAtTheClosedSinksEndWhenTheCloseArrivesWhileTheConsoleIsReading() throws Exception {
+        Path log = dir.resolve("app-out.log");
+        Files.writeString(log, "first run\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConsolePrinter console = new ConsolePrinter(out, false);
+        CountDownLatch nextStartWrote = new CountDownLatch(1);
+        AtomicReference<Tail> firstStart = new AtomicReference<>();
+        // The gap CI once hit: the console has looked at `closed` (false) and is about to read, when the old sink
+        // closes at offset 10 and the app's next start appends its first line.
+        FileChannel racing = new RacingReadChannel(FileChannel.open(log, StandardOpenOption.READ), () -> {
+            firstStart.get().closed(10);
+            Files.writeString(log, "second run\n", StandardOpenOption.APPEND);
+            nextStartWrote.countDown();
+        });
+        firstStart.set(new Tail(console, "app", racing));
+        FileChannel nextReader = FileChannel.open(log, StandardOpenOption.READ);
+        nextReader.position(10);
+        Tail nextStart = new Tail(console, "app", nextReader);
+
+        firstStart.get().written();
+        assertThat(nextStartWrote.await(10, TimeUnit.SECONDS)).isTrue();
+        nextStart.closed(21);
+        console.close(Duration.ofSeconds(10));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("app | first run\napp | second run\n");
+    }
+
     @Test
     void prefixesEachMessageLineWithTheLabelAlignedToTheWidestLabel() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
