@@ -103,8 +103,10 @@ class GroupStopperTest {
 
     @Test
     void stopsWhatTheLeaderLeftInItsGroupAfterItExited(TestProcesses procs) throws Exception {
-        // The leader exits at once; its orphan ignores SIGTERM, so only the kill timeout's SIGKILL ends it.
-        SpawnedProcess child = spawn(procs, Children.sh("(trap '' TERM; exec sleep 1000) & echo $!"));
+        // The leader exits at once; its orphan ignores SIGTERM, so only the kill timeout's SIGKILL ends it. The orphan
+        // prints its pid only once it ignores SIGTERM (the disposition survives exec): a stop sent before that would
+        // end it with SIGTERM, as a loaded machine once showed.
+        SpawnedProcess child = spawn(procs, Children.sh("sh -c 'trap \"\" TERM; echo $$; exec sleep 1000' &"));
         int orphan = Integer.parseInt(reader(child).readLine().trim());
         procs.track(orphan);
         child.exit().get();

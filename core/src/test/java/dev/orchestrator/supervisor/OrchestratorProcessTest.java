@@ -59,7 +59,7 @@ class OrchestratorProcessTest {
         await().until(() -> output().contains("app          | ignored SIGTERM"));
         Posix.kill((int) orchestrator.pid(), Signal.SIGINT.number());
 
-        assertThat(orchestrator.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(orchestrator.waitFor(60, TimeUnit.SECONDS)).as(this::consoleAndStderr).isTrue();
         assertThat(orchestrator.exitValue()).isEqualTo(1);
         assertThat(ProcFs.withEnvironmentEntry("ORCHESTRATOR_RUN=" + procs.runId())).isEmpty();
         assertThat(output()).contains("orchestrator | SIGINT received again: killing every process group now\n",
@@ -113,8 +113,11 @@ class OrchestratorProcessTest {
     }
 
     private Process launch(TestProcesses procs, long killTimeoutMs, List<String> appArgv) throws IOException {
-        List<String> argv = new ArrayList<>(Children.javaFullClasspath(OrchestratorMain.class, dir.toString(),
-                procs.runId(), Long.toString(killTimeoutMs)));
+        // A shell starts background jobs with SIGINT ignored, the JVM then leaves it ignored, and a build started
+        // that way (nohup, `&` in a script) would never see the test's SIGINT: start the orchestrator with it default.
+        List<String> argv = new ArrayList<>(List.of("/usr/bin/env", "--default-signal=INT"));
+        argv.addAll(Children.javaFullClasspath(OrchestratorMain.class, dir.toString(), procs.runId(),
+                Long.toString(killTimeoutMs)));
         argv.addAll(appArgv);
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile())
                 .redirectOutput(dir.resolve("console.txt").toFile())
@@ -129,6 +132,14 @@ class OrchestratorProcessTest {
             Matcher m = STARTED.matcher(output());
             return m.find() ? Integer.parseInt(m.group(1)) : null;
         }, pid -> pid != null);
+    }
+
+    private String consoleAndStderr() {
+        try {
+            return "console:\n" + output() + "\nstderr:\n" + Files.readString(dir.resolve("stderr.txt"));
+        } catch (IOException e) {
+            return "(console unreadable: " + e + ")";
+        }
     }
 
     private String output() throws IOException {
