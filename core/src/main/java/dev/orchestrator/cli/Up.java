@@ -106,9 +106,6 @@ final class Up {
         ProjectPlan plan = Projects.load(root);
         plan.plugins().problems().forEach(p -> console.message(SELF, "error: " + p));
         plan.problems().forEach(p -> console.message(SELF, p.format(root)));
-        // A systemd unit written by `startup` must give the slowest stop enough time, or systemd SIGKILLs mid-stop.
-        Startup.installed(root, System.getenv()).flatMap(unit -> StaleUnitCheck.check(unit, StopBudget.needed(plan)))
-                .ifPresent(warning -> console.message(SELF, "warning: " + warning));
         List<AppSpec> selected = select(plan, args.only());
         List<PlannedApp> failed = plan.apps().stream().filter(a -> !a.ok() && wanted(args.only(), a.name(),
                 a.namespace())).toList();
@@ -148,6 +145,11 @@ final class Up {
             return ExitCodes.FAILED;
         }
         started.set(running);
+        // A systemd unit written by `startup` must give the slowest stop enough time, or systemd SIGKILLs mid-stop.
+        // Checked once the apps are starting: naming the unit hashes the root (SHA-256 initializes the JDK's security
+        // providers, ~10 ms), and that need not delay any child.
+        Startup.installed(root, System.getenv()).flatMap(unit -> StaleUnitCheck.check(unit, StopBudget.needed(plan)))
+                .ifPresent(warning -> console.message(SELF, "warning: " + warning));
         signals.beforeStop(running::stopReloading);
         if (report != null) {
             reportSettled(running, root, report);
