@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * Hidden: the training runs the launcher records the JDK's AOT caches from, one per kind of JVM. By default it walks
  * {@code config} on the given project, {@code --version}, and {@code ls}, {@code stop} and {@code describe} against a
  * throw-away control server; {@code --short-verbs} only the last three; {@code --daemon} only the orchestrator's own
- * start ({@code up --daemon-child} on a throw-away project with a shell and a Python app) with {@code ls},
+ * start ({@code up --daemon-child} on a throw-away project with a shell app, a Python app and an app that crashes
+ * once) with {@code ls},
  * {@code stop}, {@code start}, {@code restart} and {@code down} against it ({@code down} ends this JVM, which writes
  * the cache). Writes nothing the user sees.
  */
@@ -38,6 +39,9 @@ final class AotTraining implements Callable<Integer> {
 
     /** How long the throw-away daemon may take before the training gives up (the cache is written all the same). */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** The file the crashing training app writes once it was restarted. */
+    private static final String RESTARTED = "restarted";
 
     @Mixin
     ProjectOption project;
@@ -86,6 +90,14 @@ final class AotTraining implements Callable<Integer> {
         Path python = Files.createDirectories(root.resolve("services/aot-py"));
         Files.writeString(python.resolve("ecosystem.yaml"), "runtime: python\nscript: main.py\nkill_timeout: 2s\n");
         Files.writeString(python.resolve("main.py"), "import time\ntime.sleep(30)\n");
+        // And one that crashes (SIGKILL, as the benchmark does) and is restarted: the exit, restart-policy and relaunch
+        // classes and lambdas enter the cache, so a user's first crash does not load them from the jar (~20 ms).
+        Path crash = Files.createDirectories(root.resolve("services/aot-crash"));
+        Files.writeString(crash.resolve("ecosystem.yaml"), "runtime: shell\nscript: run.sh\nrestart_delay: 0\n"
+                + "kill_timeout: 2s\n");
+        Path crashScript = Files.writeString(crash.resolve("run.sh"), "#!/bin/sh\n"
+                + "if [ ! -e crashed ]; then : > crashed; kill -KILL $$; fi\n: > " + RESTARTED + "\nexec sleep 30\n");
+        crashScript.toFile().setExecutable(true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 deleteTree(root);
@@ -102,7 +114,8 @@ final class AotTraining implements Callable<Integer> {
         Instant deadline = Instant.now().plus(PATIENCE);
         try {
             while (Entry.run(new String[] {"ls", "--json", "-C", dir}, sink, sink) != ExitCodes.OK
-                    || !Files.exists(root.resolve("logs/aot-out.log"))) {
+                    || !Files.exists(root.resolve("logs/aot-out.log"))
+                    || !Files.exists(root.resolve("services/aot-crash").resolve(RESTARTED))) {
                 if (Instant.now().isAfter(deadline)) {
                     System.exit(ExitCodes.FAILED);
                 }
