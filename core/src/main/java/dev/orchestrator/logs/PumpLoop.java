@@ -117,29 +117,38 @@ final class PumpLoop {
 
     private void run() {
         while (true) {
-            int ready;
+            serveReady();
+        }
+    }
+
+    /**
+     * One wait and one turn for each ready pipe. A method of its own so that the JIT compiles it after a few hundred
+     * turns: the same code as the body of {@link #run}'s loop would stay interpreted until on-stack replacement, after
+     * tens of thousands of iterations.
+     */
+    private void serveReady() {
+        int ready;
+        try {
+            ready = epoll.await(-1);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("waiting for child output failed: {}; retrying", e.toString());
+            pause();
+            return;
+        }
+        for (int i = 0; i < ready; i++) {
+            long token = epoll.token(i);
             try {
-                ready = epoll.await(-1);
-            } catch (IOException | RuntimeException e) {
-                LOG.error("waiting for child output failed: {}; retrying", e.toString());
-                pause();
-                continue;
-            }
-            for (int i = 0; i < ready; i++) {
-                long token = epoll.token(i);
-                try {
-                    if (token == Epoll.WAKE) {
-                        wakeUp();
-                    } else {
-                        OutputPump pump = pumps.get(token);
-                        if (pump != null) { // null: finished earlier in this turn
-                            turn(pump);
-                        }
+                if (token == Epoll.WAKE) {
+                    wakeUp();
+                } else {
+                    OutputPump pump = pumps.get(token);
+                    if (pump != null) { // null: finished earlier in this turn
+                        turn(pump);
                     }
-                } catch (RuntimeException | Error e) {
-                    // the loop must survive: every child on it would block on a full pipe
-                    LOG.error("pump loop {} failed on one pipe: {}", Thread.currentThread().getName(), e.toString());
                 }
+            } catch (RuntimeException | Error e) {
+                // the loop must survive: every child on it would block on a full pipe
+                LOG.error("pump loop {} failed on one pipe: {}", Thread.currentThread().getName(), e.toString());
             }
         }
     }
