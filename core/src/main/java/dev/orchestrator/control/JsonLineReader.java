@@ -7,17 +7,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 
 /**
- * Reads one protocol line into the tree {@link JsonText#read} gives, for the CLI's side of the socket. jackson-core's
- * parser is not used there because its first use initializes {@code java.math.BigDecimal}, whose static tables
- * (5^(2^16) among them) cost 8-11 ms of every short verb's JVM, interpreted; nothing here touches {@code BigDecimal}.
- * The server keeps jackson-core, whose error messages it sends back.
+ * Reads one protocol line into the tree {@link JsonText#read} gives, on both sides of the socket. jackson-core's
+ * parser is not used for protocol lines because its first use initializes {@code java.math.BigDecimal}, whose static
+ * tables (5^(2^16) among them) cost 8-11 ms, interpreted: of every short verb's JVM, and of the orchestrator's answer
+ * to its first request (a {@code stop all} waited for them before its first signal). Nothing here touches
+ * {@code BigDecimal}. Nesting is limited as jackson-core limits it, so a hostile line cannot overflow the stack.
  */
 final class JsonLineReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** jackson-core's default {@code StreamReadConstraints} nesting limit. */
+    static final int MAX_DEPTH = 1000;
 
     private final String text;
     private int at;
+    private int depth;
 
     private JsonLineReader(String text) {
         this.text = text;
@@ -26,20 +30,20 @@ final class JsonLineReader {
     /**
      * The JSON object on {@code line}.
      *
-     * @throws IllegalArgumentException when the line is not one JSON object
+     * @throws IllegalArgumentException when the line is not JSON ("not JSON: what at column N") or is JSON but not
+     *                                  one object ("not a JSON object: the line")
      */
     static ObjectNode object(String line) {
         JsonLineReader r = new JsonLineReader(line);
-        r.skipSpace();
-        if (r.at == line.length() || line.charAt(r.at) != '{') {
-            throw new IllegalArgumentException("not a JSON object: " + Protocol.abbreviate(line));
-        }
         JsonNode node = r.value();
         r.skipSpace();
         if (r.at != line.length()) {
-            throw r.error("unexpected text after the object");
+            throw r.error("unexpected text after the " + (node.isObject() ? "object" : "value"));
         }
-        return (ObjectNode) node;
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw new IllegalArgumentException("not a JSON object: " + Protocol.abbreviate(line));
     }
 
     private JsonNode value() {
@@ -48,6 +52,9 @@ final class JsonLineReader {
             throw error("unexpected end of the line");
         }
         char c = text.charAt(at);
+        if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
@@ -70,6 +77,7 @@ final class JsonLineReader {
         skipSpace();
         if (peek() == '}') {
             at++;
+            depth--;
             return object;
         }
         while (true) {
@@ -88,6 +96,7 @@ final class JsonLineReader {
                 throw error("expected ',' or '}'");
             }
             if (text.charAt(at - 1) == '}') {
+                depth--;
                 return object;
             }
         }
@@ -99,6 +108,7 @@ final class JsonLineReader {
         skipSpace();
         if (peek() == ']') {
             at++;
+            depth--;
             return array;
         }
         while (true) {
@@ -108,6 +118,7 @@ final class JsonLineReader {
                 throw error("expected ',' or ']'");
             }
             if (text.charAt(at - 1) == ']') {
+                depth--;
                 return array;
             }
         }

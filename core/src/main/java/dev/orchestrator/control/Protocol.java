@@ -1,6 +1,5 @@
 package dev.orchestrator.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -53,21 +52,12 @@ public final class Protocol {
     }
 
     /**
-     * Parses one line into an object.
+     * Parses one line into an object (with {@link JsonLineReader}, as the CLI does).
      *
-     * @throws IllegalArgumentException when the line is not a JSON object
+     * @throws IllegalArgumentException when the line is not a JSON object; the message says where
      */
     public static ObjectNode parse(String line) {
-        JsonNode node;
-        try {
-            node = JsonText.read(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
-        }
-        if (node instanceof ObjectNode object) {
-            return object;
-        }
-        throw new IllegalArgumentException("not a JSON object: " + abbreviate(line));
+        return JsonLineReader.object(line);
     }
 
     static String abbreviate(String text) {

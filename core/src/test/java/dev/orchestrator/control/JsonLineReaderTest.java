@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The CLI's reader of protocol lines gives the tree jackson-core gives, node types included. */
+/** The reader of protocol lines (both sides) gives the tree jackson-core gives, node types included. */
 class JsonLineReaderTest {
 
     @ParameterizedTest
@@ -42,10 +42,27 @@ class JsonLineReaderTest {
         "{\"a\":1.2.x}|not JSON: bad number '1.2.' at column 6",
         "{\"a\":1 \"b\":2}|not JSON: expected ',' or '}' at column 8",
         "[1]|not a JSON object: [1]",
-        "x|not a JSON object: x"})
+        "`\"s\"`|not a JSON object: \"s\"",
+        "[1] 2|not JSON: unexpected text after the value at column 5",
+        "x|not JSON: unexpected character 'x' at column 1",
+        "not json|not JSON: unexpected character 'n' at column 1",
+        "``|not JSON: unexpected end of the line at column 1"})
     void saysWhereALineIsNotJson(String line, String message) {
         assertThatThrownBy(() -> JsonLineReader.object(line)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void limitsNestingAsJacksonDoes() {
+        int limit = JsonLineReader.MAX_DEPTH;
+        String deepest = "{\"a\":" + "[".repeat(limit - 1) + "]".repeat(limit - 1) + "}";
+        assertThat(JsonLineReader.object(deepest).path("a").isArray()).isTrue();
+
+        String deeper = "{\"a\":" + "[".repeat(limit) + "]".repeat(limit) + "}";
+        assertThatThrownBy(() -> JsonLineReader.object(deeper)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not JSON: nested deeper than " + limit + " levels at column " + (5 + limit));
+        String hostile = "[".repeat(60_000);
+        assertThatThrownBy(() -> JsonLineReader.object(hostile)).hasMessageContaining("nested deeper than");
     }
 
     @Test
