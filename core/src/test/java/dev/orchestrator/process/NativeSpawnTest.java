@@ -8,6 +8,9 @@ import dev.orchestrator.testing.Children;
 import dev.orchestrator.testing.NoLeakedProcesses;
 import dev.orchestrator.testing.TestProcesses;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +63,8 @@ class NativeSpawnTest {
     @Test
     void runsInExactlyTheRequestedDirectoryAndEnvironment(TestProcesses procs) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("ONLY", "this", "EMPTY", "", "WITH", "a=b c",
-                "ORCHESTRATOR_RUN", procs.runId(), "PATH", "/usr/bin:/bin"));
+                "UNICODE", "h\u00e9llo \u2713 \ud83d\ude00", "ORCHESTRATOR_RUN", procs.runId(),
+                "PATH", "/usr/bin:/bin"));
         SpawnedProcess child = spawn(procs, List.of("sleep", "1000"), dir, env);
         try {
             assertThat(Files.readSymbolicLink(Path.of("/proc/" + child.pid() + "/cwd"))).isEqualTo(dir.toRealPath());
@@ -72,6 +76,24 @@ class NativeSpawnTest {
             assertThat(seen).isEqualTo(new TreeMap<>(env));
         } finally {
             killAndReap(child);
+        }
+    }
+
+    @Test
+    void laysOutANullTerminatedArrayOfUtf8Strings() {
+        try (Arena arena = Arena.ofConfined()) {
+            List<String> values = List.of("sleep", "", "caf\u00e9", "x".repeat(5000));
+            MemorySegment block = NativeSpawn.strings(arena, values).reinterpret(Long.MAX_VALUE);
+            List<String> read = new ArrayList<>();
+            for (int i = 0; ; i++) {
+                long pointer = block.getAtIndex(ValueLayout.JAVA_LONG, i);
+                if (pointer == 0) {
+                    break;
+                }
+                read.add(MemorySegment.ofAddress(pointer).reinterpret(Long.MAX_VALUE).getString(0));
+            }
+            assertThat(read).isEqualTo(values);
+            assertThat(NativeSpawn.strings(arena, List.of()).get(ValueLayout.JAVA_LONG, 0)).isZero();
         }
     }
 
