@@ -36,9 +36,9 @@ public record HealthOptions(RootConfig.Heartbeat heartbeat, Duration memoryInter
         positive(heartbeat.checkInterval(), "heartbeat.checkInterval");
     }
 
-    /** The defaults, with the project's heartbeat settings. */
+    /** The defaults, with the project's heartbeat settings; the system clock, in the system's zone. */
     public static HealthOptions of(RootConfig.Heartbeat heartbeat) {
-        return new HealthOptions(heartbeat, MEMORY_INTERVAL, TICK, CRON_SLEEP, DEPENDENCY_TIMEOUT, Clock.systemDefaultZone());
+        return new HealthOptions(heartbeat, MEMORY_INTERVAL, TICK, CRON_SLEEP, DEPENDENCY_TIMEOUT, new LocalClock());
     }
 
     private static void positive(Duration d, String name) {
