@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * {@code config} on the given project, {@code --version}, and {@code ls}, {@code stop} and {@code describe} against a
  * throw-away control server; {@code --short-verbs} only the last three; {@code --daemon} only the orchestrator's own
  * start ({@code up --daemon-child} on a throw-away project with a shell app, a Python app and an app that crashes
- * once) with {@code ls},
+ * once; the launcher gives it a pipe on descriptor 3, so it reports its start as a real daemon does) with {@code ls},
  * {@code stop}, {@code start}, {@code restart} and {@code down} against it ({@code down} ends this JVM, which writes
  * the cache). Writes nothing the user sees.
  */
@@ -82,13 +82,36 @@ final class AotTraining implements Callable<Integer> {
     private static int daemon(PrintWriter sink) throws IOException {
         Path root = Files.createTempDirectory("orchestrator-aot-project-");
         Path app = Files.createDirectories(root.resolve("services/aot"));
-        Files.writeString(app.resolve("ecosystem.yaml"), "runtime: shell\nscript: run.sh\nkill_timeout: 2s\n");
+        Files.writeString(app.resolve("ecosystem.yaml"), """
+                runtime: shell
+                script: run.sh
+                args:
+                  - --flag
+                env:
+                  LEVEL: info
+                kill_timeout: 2s
+                autorestart: true
+                """);
         Path script = Files.writeString(app.resolve("run.sh"), "#!/bin/sh\nexec sleep 30\n");
         script.toFile().setExecutable(true);
         // A Python app too, the commonest runtime: its plugin's classes enter the cache (without a python3 on the
         // PATH its plan fails, which trains the failure path instead).
+        // Its descriptor uses the common keys in both YAML styles, so reading and planning them is in the cache too.
         Path python = Files.createDirectories(root.resolve("services/aot-py"));
-        Files.writeString(python.resolve("ecosystem.yaml"), "runtime: python\nscript: main.py\nkill_timeout: 2s\n");
+        Files.writeString(python.resolve("ecosystem.yaml"), """
+                name: aot-py
+                runtime: python
+                script: main.py
+                args: ["--mode", "training"]
+                env: {MODE: training, DEBUG: "0"}
+                restart_delay: 0
+                exp_backoff_restart_delay: 100
+                min_uptime: 1s
+                max_restarts: 10
+                kill_timeout: 2000
+                max_memory_restart: 1G
+                log_rotate: {max_size: 64M, retain: 2}
+                """);
         Files.writeString(python.resolve("main.py"), "import time\ntime.sleep(30)\n");
         // And one that crashes (SIGKILL, as the benchmark does) and is restarted: the exit, restart-policy and relaunch
         // classes and lambdas enter the cache, so a user's first crash does not load them from the jar (~20 ms).
