@@ -36,4 +36,23 @@ class LsTableTest {
         assertThat(LsTable.bytes(512)).isEqualTo("512B");
         assertThat(LsTable.bytes(3L << 30)).isEqualTo("3.0G");
     }
+
+    @Test
+    void oneDecimalWritesWhatFormatWrites() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, 0.05, 0.15, 0.25, 0.95, 1.15, 2.675, 9.95,
+                99.95, 1023.95, 0.0004, 0.049999, 1e-300, 9_999_999.95, Double.MIN_VALUE));
+        for (int k = 0; k < 20_000; k++) {
+            values.add(k / 100.0); // every two-decimal value up to 200: the half-way cases
+            values.add(k / 20.0 + 0.05);
+        }
+        for (int k = 0; k < 100_000; k++) {
+            values.add(random.nextDouble() * (k % 2 == 0 ? 100 : 1024));
+        }
+        for (double v : values) {
+            assertThat(LsTable.oneDecimal(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
+        }
+        assertThat(LsTable.cpu(12.25)).isEqualTo("12.3%");
+        assertThat(LsTable.bytes(1536)).isEqualTo("1.5K");
+    }
 }
