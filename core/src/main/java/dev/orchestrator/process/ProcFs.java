@@ -1,5 +1,6 @@
 package dev.orchestrator.process;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -18,16 +19,34 @@ import java.util.Set;
  */
 public final class ProcFs {
     private static final Path PROC = Path.of("/proc");
+    /** Room for a stat line: 52 fields and a 15-character name, usually 250-350 bytes. */
+    private static final int STAT_BYTES = 1024;
 
     private ProcFs() {
     }
 
     public static Optional<ProcStat> stat(long pid) {
         try {
-            return Optional.of(ProcStat.parse(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"),
-                    StandardCharsets.ISO_8859_1)));
+            return Optional.of(ProcStat.parse(read("/proc/" + pid + "/stat")));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A small /proc file as Latin-1 text, through a {@link FileInputStream} and one read: {@code Files.readString}
+     * builds a channel, asks for the size (0 in /proc) and grows its buffer, which made a sweep of 66 processes cost
+     * 5.3 ms in the interpreter, where the daemon's start-up report and the spawns run it.
+     */
+    private static String read(String path) throws IOException {
+        try (FileInputStream in = new FileInputStream(path)) {
+            byte[] buffer = new byte[STAT_BYTES];
+            int n = in.readNBytes(buffer, 0, buffer.length);
+            if (n == buffer.length) { // longer than any stat line seen: read the rest too
+                return new String(buffer, StandardCharsets.ISO_8859_1) + new String(in.readAllBytes(),
+                        StandardCharsets.ISO_8859_1);
+            }
+            return new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
         }
     }
 

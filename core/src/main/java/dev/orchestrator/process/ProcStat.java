@@ -40,13 +40,34 @@ public record ProcStat(
         }
         int pid = Integer.parseInt(text.substring(0, open).strip());
         String comm = text.substring(open + 1, close);
-        String[] f = text.substring(close + 2).strip().split(" ");
-        if (f.length < 22) {
+        // Field starts after the name, found by scanning rather than split(): a sweep parses every process's line,
+        // in the interpreter at start-up. f[0] is field 3 of proc(5): state; ppid 4, pgrp 5, session 6, utime 14,
+        // stime 15, starttime 22, rss 24.
+        int[] f = new int[22];
+        int count = 0;
+        int end = text.length();
+        while (end > close && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        for (int i = close + 1; i < end && count < f.length; i++) {
+            if (text.charAt(i) == ' ' && i + 1 < end && text.charAt(i + 1) != ' ') {
+                f[count++] = i + 1;
+            }
+        }
+        if (count < f.length) {
             throw new IllegalArgumentException("short /proc stat line for pid " + pid + ": " + text);
         }
-        // f[0] is field 3 of proc(5): state; pgrp is field 5, utime 14, stime 15, starttime 22, rss 24.
-        return new ProcStat(pid, comm, f[0].charAt(0), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
-                Integer.parseInt(f[3]), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[19]),
-                Long.parseLong(f[21]));
+        return new ProcStat(pid, comm, text.charAt(f[0]), (int) number(text, f[1]), (int) number(text, f[2]),
+                (int) number(text, f[3]), number(text, f[11]) + number(text, f[12]), number(text, f[19]),
+                number(text, f[21]));
+    }
+
+    /** The decimal number (perhaps negative) starting at {@code from} and ending at a space or the line's end. */
+    private static long number(String text, int from) {
+        int to = from;
+        while (to < text.length() && text.charAt(to) != ' ' && text.charAt(to) != '\n') {
+            to++;
+        }
+        return Long.parseLong(text, from, to, 10);
     }
 }

@@ -3,7 +3,11 @@ package dev.orchestrator.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SignalTest {
@@ -43,6 +47,29 @@ class SignalTest {
         ProcStat stat = ProcStat.parse(line);
         assertThat(stat).isEqualTo(new ProcStat(4242, "a) (b c", 'S', 1, 4242, 4242, 10, 123456, 250));
         assertThat(stat.alive()).isTrue();
+        assertThat(ProcStat.parse(line + "\n")).isEqualTo(stat);
+        assertThatThrownBy(() -> ProcStat.parse("4242 (x) S 1 2 3")).hasMessageStartingWith("short /proc stat line");
+    }
+
+    @Test
+    void readsEveryProcessOfThisMachineAsSplittingTheLineWould() throws Exception {
+        List<ProcStat> swept = ProcFs.sweep();
+        assertThat(swept).extracting(ProcStat::pid).contains((int) ProcessHandle.current().pid());
+        for (ProcStat stat : swept) {
+            String line;
+            try {
+                line = Files.readString(Path.of("/proc/" + stat.pid() + "/stat"), StandardCharsets.ISO_8859_1);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue;
+            }
+            String[] f = line.substring(line.lastIndexOf(')') + 2).strip().split(" ");
+            // Times and memory move between the two reads; the identity of the process does not.
+            assertThat(List.of(stat.ppid(), stat.pgrp(), stat.session())).as(line)
+                    .containsExactly(Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+            assertThat(stat.startTicks()).as(line).isEqualTo(Long.parseLong(f[19]));
+        }
+        ProcStat self = swept.stream().filter(s -> s.pid() == ProcessHandle.current().pid()).findFirst().orElseThrow();
+        assertThat(self.comm()).isEqualTo("java"); // kernel workers rename themselves between two reads: not them
     }
 
     @Test
