@@ -78,7 +78,7 @@ final class NativeSpawn {
             try {
                 fileActions(arena, state, actions, cwd, stdoutFd, stderrFd);
                 MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
-                int rc = Libc.toInt(B.spawn.call(state, pid.address(), arena.allocateFrom(program).address(),
+                int rc = Libc.toInt(B.spawn.call(state, pid.address(), cString(arena, program).address(),
                         actions.address(), ATTR.address(), strings(arena, argv).address(),
                         strings(arena, environment(env)).address()));
                 if (rc != 0) {
@@ -117,10 +117,10 @@ final class NativeSpawn {
             int stderrFd) {
         long a = actions.address();
         check("posix_spawn_file_actions_addopen",
-                B.addOpen.call(state, a, 0, arena.allocateFrom("/dev/null").address(), O_RDONLY, 0));
+                B.addOpen.call(state, a, 0, cString(arena, "/dev/null").address(), O_RDONLY, 0));
         check("posix_spawn_file_actions_adddup2", B.addDup2.call(state, a, stdoutFd, 1));
         check("posix_spawn_file_actions_adddup2", B.addDup2.call(state, a, stderrFd, 2));
-        check("posix_spawn_file_actions_addchdir_np", B.addChdir.call(state, a, arena.allocateFrom(cwd).address()));
+        check("posix_spawn_file_actions_addchdir_np", B.addChdir.call(state, a, cString(arena, cwd).address()));
         check("posix_spawn_file_actions_addclosefrom_np", B.addCloseFrom.call(state, a, 3));
     }
 
@@ -129,6 +129,14 @@ final class NativeSpawn {
         List<String> entries = new ArrayList<>(env.size());
         env.forEach((name, value) -> entries.add(name + "=" + value));
         return entries;
+    }
+
+    /** {@code value} as a NUL-terminated UTF-8 string in {@code arena} (as {@code allocateFrom}, minus its encoder). */
+    private static MemorySegment cString(Arena arena, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        MemorySegment text = arena.allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, text, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        return text;
     }
 
     /**
