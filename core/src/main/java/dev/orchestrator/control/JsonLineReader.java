@@ -52,12 +52,8 @@ final class JsonLineReader {
             throw error("unexpected end of the line");
         }
         char c = text.charAt(at);
-        if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH + " levels");
-        }
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{', '[' -> nested(c);
             case '"' -> NODES.textNode(string());
             case 't' -> literal("true", NODES.booleanNode(true));
             case 'f' -> literal("false", NODES.booleanNode(false));
@@ -71,13 +67,22 @@ final class JsonLineReader {
         };
     }
 
+    /** An object or array, one level deeper. */
+    private JsonNode nested(char open) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        JsonNode node = open == '{' ? object() : array();
+        depth--;
+        return node;
+    }
+
     private ObjectNode object() {
         ObjectNode object = NODES.objectNode();
         at++; // {
         skipSpace();
         if (peek() == '}') {
             at++;
-            depth--;
             return object;
         }
         while (true) {
@@ -96,7 +101,6 @@ final class JsonLineReader {
                 throw error("expected ',' or '}'");
             }
             if (text.charAt(at - 1) == '}') {
-                depth--;
                 return object;
             }
         }
@@ -108,7 +112,6 @@ final class JsonLineReader {
         skipSpace();
         if (peek() == ']') {
             at++;
-            depth--;
             return array;
         }
         while (true) {
@@ -118,7 +121,6 @@ final class JsonLineReader {
                 throw error("expected ',' or ']'");
             }
             if (text.charAt(at - 1) == ']') {
-                depth--;
                 return array;
             }
         }
