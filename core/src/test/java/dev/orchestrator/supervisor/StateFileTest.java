@@ -51,6 +51,22 @@ class StateFileTest {
     }
 
     @Test
+    void replacesTheFileWholeAndMakesItsFolderAgainWhenItWasRemoved() throws IOException {
+        Path stateDir = dir.resolve(".orchestrator");
+        StateFile file = new StateFile(stateDir, () -> TWO);
+        file.writeNow();
+        Files.writeString(stateDir.resolve("state.json.tmp"), "left by a crash mid-write");
+        file.writeNow();
+        assertThat(stateDir.resolve("state.json")).hasContent(EARLIER.writeValueAsString(TWO));
+        assertThat(stateDir.resolve("state.json.tmp")).doesNotExist();
+
+        Files.delete(stateDir.resolve("state.json"));
+        Files.delete(stateDir);
+        file.writeNow();
+        assertThat(StateFile.read(stateDir)).contains(TWO);
+    }
+
+    @Test
     void ignoresUnknownFieldsAndReadsMissingOnesAsZeroOrNull() throws IOException {
         Files.writeString(dir.resolve("state.json"), """
                 {"schema": 1, "future": {"a": [1, 2]}, "run_id": "r", "processes": [{"name": "a", "pid": 42, "x": 1}]}
