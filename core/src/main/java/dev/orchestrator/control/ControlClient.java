@@ -290,7 +290,7 @@ public final class ControlClient implements AutoCloseable {
 
     private static ObjectNode reply(Object next, String op) throws ControlException {
         try {
-            return JsonLineReader.object((String) next);
+            return Protocol.parse((String) next);
         } catch (IllegalArgumentException e) {
             throw new ControlException("the orchestrator answered '" + op + "' with " + e.getMessage()
                     + "; the CLI and the orchestrator may differ in version");

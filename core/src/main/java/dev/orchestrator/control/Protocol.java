@@ -52,7 +52,7 @@ public final class Protocol {
     }
 
     /**
-     * Parses one line into an object (with {@link JsonLineReader}, as the CLI does).
+     * Parses one line into an object, on both sides of the socket (with {@link JsonLineReader}).
      *
      * @throws IllegalArgumentException when the line is not a JSON object; the message says where
      */
