@@ -40,22 +40,17 @@ public record ProcStat(
         }
         int pid = Integer.parseInt(text.substring(0, open).strip());
         String comm = text.substring(open + 1, close);
-        // Field starts after the name, found by scanning rather than split(): a sweep parses every process's line,
+        // Field starts after the name, found with indexOf rather than split(): a sweep parses every process's line,
         // in the interpreter at start-up. f[0] is field 3 of proc(5): state; ppid 4, pgrp 5, session 6, utime 14,
         // stime 15, starttime 22, rss 24.
         int[] f = new int[22];
-        int count = 0;
-        int end = text.length();
-        while (end > close && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        for (int i = close + 1; i < end && count < f.length; i++) {
-            if (text.charAt(i) == ' ' && i + 1 < end && text.charAt(i + 1) != ' ') {
-                f[count++] = i + 1;
+        int space = close + 1;
+        for (int k = 0; k < f.length; k++, space++) {
+            space = text.indexOf(' ', space);
+            if (space < 0 || space + 1 == text.length()) {
+                throw new IllegalArgumentException("short /proc stat line for pid " + pid + ": " + text);
             }
-        }
-        if (count < f.length) {
-            throw new IllegalArgumentException("short /proc stat line for pid " + pid + ": " + text);
+            f[k] = space + 1;
         }
         return new ProcStat(pid, comm, text.charAt(f[0]), (int) number(text, f[1]), (int) number(text, f[2]),
                 (int) number(text, f[3]), number(text, f[11]) + number(text, f[12]), number(text, f[19]),
