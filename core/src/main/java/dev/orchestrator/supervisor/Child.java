@@ -12,9 +12,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param exitHandled completes after the runner has recorded this child's exit (so "stopped" follows "exited")
  * @param output      where its output begins in its log files
+ * @param stateEntry  its line in state.json, made once: a burst of starts rewrites the file many times
  */
 record Child(String label, SpawnedProcess spawned, OutputPump out, OutputPump err, Instant startedAt, Signal killSignal,
-        Duration killTimeout, CompletableFuture<Void> exitHandled, LifecycleEvent.OutputStart output) {
+        Duration killTimeout, CompletableFuture<Void> exitHandled, LifecycleEvent.OutputStart output,
+        StateFile.Entry stateEntry) {
 
     int pid() {
         return spawned.pid();

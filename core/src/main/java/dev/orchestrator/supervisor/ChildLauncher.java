@@ -14,6 +14,7 @@ import dev.orchestrator.process.SpawnedProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -68,8 +69,11 @@ final class ChildLauncher {
             GroupStopper.killNow(spawned.pgid(), spawned.pid());
             throw e;
         }
-        return new Child(label, spawned, outPump, errPump, s.clock().instant(), killSignal, spec.stop().killTimeout(),
-                new CompletableFuture<>(), output);
+        Instant startedAt = s.clock().instant();
+        var stateEntry = new StateFile.Entry(spec.name(), instance, label, spawned.pid(), spawned.pgid(),
+                spawned.startTicks(), startedAt.toString(), killSignal.name(), spec.stop().killTimeout().toMillis());
+        return new Child(label, spawned, outPump, errPump, startedAt, killSignal, spec.stop().killTimeout(),
+                new CompletableFuture<>(), output, stateEntry);
     }
 
     private static long sizeOf(Path file) {

@@ -242,8 +242,6 @@ final class ProcessRunner {
 
     /** The child for state.json while it or its group may be alive. */
     Optional<StateFile.Entry> stateEntry() {
-        return st.locked(() -> Optional.ofNullable(st.child).map(c -> new StateFile.Entry(name, instance, st.label(),
-                c.pid(), c.pid(), c.spawned().startTicks(), c.startedAt().toString(), c.killSignal().name(),
-                c.killTimeout().toMillis())));
+        return st.locked(() -> Optional.ofNullable(st.child).map(Child::stateEntry));
     }
 }

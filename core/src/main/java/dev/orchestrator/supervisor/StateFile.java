@@ -10,11 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code .orchestrator/state.json}: the run id, the orchestrator's pid, and every live child with its group and
  * {@code /proc} start time (so a reused pid is never mistaken for ours). Rewritten atomically (temp file + rename) on
- * one background thread; requests made while a write is pending fold into it, so a burst of 100 starts writes a few
- * times, not 100.
+ * one background thread, at most once per {@link #MIN_GAP}; requests made while a write is pending fold into it, so a
+ * burst of 100 starts writes a few times, not 100. A child the file misses for that long is still found after a crash:
+ * {@link Recovery} also stops every process carrying the run's {@code ORCHESTRATOR_RUN} marker.
  *
  * <p>Written with jackson-core's generator and read through {@link JsonText}, never an {@code ObjectMapper}: the
  * daemon would otherwise load ~250 databind classes for this one file. The text is what an {@code ObjectMapper} with
@@ -46,15 +47,23 @@ final class StateFile implements AutoCloseable {
             String killSignal, long killTimeoutMs) {
     }
 
+    /**
+     * The least time between the starts of two writes. Writing 100 entries costs ~1 ms of CPU while the JVM is cold,
+     * and a cold start of 100 apps changed the file ~100 times as their children competed for the cores.
+     */
+    static final Duration MIN_GAP = Duration.ofMillis(50);
+
     private final Path file;
     private final Supplier<State> snapshot;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+    private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("orchestrator-state").daemon(true).factory());
+    private volatile long lastWriteNanos = System.nanoTime() - MIN_GAP.toNanos();
 
     StateFile(Path stateDir, Supplier<State> snapshot) {
         this.file = stateDir.resolve(NAME);
         this.snapshot = snapshot;
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() deletes the file anyway
     }
 
     /** Writes now, on the caller's thread (at start-up, before any child exists). */
@@ -65,18 +74,25 @@ final class StateFile implements AutoCloseable {
     /** Schedules a rewrite; cheap, never blocks. */
     void changed() {
         if (pending.compareAndSet(false, true)) {
-            writer.execute(() -> {
-                pending.set(false);
-                try {
-                    write(snapshot.get());
-                } catch (IOException e) {
-                    LOG.warn("writing {} failed: {}; recovery after a crash may miss processes", file, e.toString());
-                }
-            });
+            long wait = lastWriteNanos + MIN_GAP.toNanos() - System.nanoTime();
+            writer.schedule(this::writePending, Math.max(0, wait), TimeUnit.NANOSECONDS);
         }
     }
 
-    /** Finishes pending writes, then deletes the file: a clean exit leaves nothing to recover. */
+    private void writePending() {
+        lastWriteNanos = System.nanoTime();
+        pending.set(false);
+        try {
+            write(snapshot.get());
+        } catch (IOException e) {
+            LOG.warn("writing {} failed: {}; recovery after a crash may miss processes", file, e.toString());
+        }
+    }
+
+    /**
+     * Finishes the write in progress (one still waiting for its turn is dropped), then deletes the file: a clean exit
+     * leaves nothing to recover.
+     */
     @Override
     public void close() {
         writer.shutdown();

@@ -2,6 +2,7 @@ package dev.orchestrator.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,29 @@ class StateFileTest {
         Files.delete(stateDir);
         file.writeNow();
         assertThat(StateFile.read(stateDir)).contains(TWO);
+    }
+
+    @Test
+    void aBurstOfChangesWritesAFewTimesAndEndsWithTheLastState() throws IOException {
+        var snapshots = new AtomicInteger();
+        var version = new AtomicInteger();
+        StateFile file = new StateFile(dir, () -> {
+            snapshots.incrementAndGet();
+            return new StateFile.State(1, "r", version.get(), "t", List.of());
+        });
+        long began = System.nanoTime();
+        for (int i = 1; i <= 200; i++) { // a change every millisecond or so, as when 100 apps start
+            version.set(i);
+            file.changed();
+            LockSupport.parkNanos(1_000_000);
+        }
+        long burstNanos = System.nanoTime() - began;
+
+        await().until(() -> StateFile.read(dir).map(StateFile.State::orchestratorPid).orElse(0L) == 200);
+        // one write at once, then at most one per gap while the burst went on, and the one that folds in its end
+        assertThat(snapshots.get()).isLessThanOrEqualTo(2 + (int) (burstNanos / StateFile.MIN_GAP.toNanos()));
+        file.close();
+        assertThat(dir.resolve("state.json")).doesNotExist();
     }
 
     @Test
