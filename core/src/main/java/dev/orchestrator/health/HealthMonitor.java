@@ -129,8 +129,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     private void started(LifecycleEvent.Started e) {
         ended(e.label());
-        Optional<ProcessView> view = supervisor.snapshot().stream().filter(v -> v.label().equals(e.label()))
-                .findFirst();
+        Optional<ProcessView> view = supervisor.view(e.label());
         Optional<AppSpec> spec = view.flatMap(v -> supervisor.spec(v.name()));
         if (spec.isEmpty()) {
             return;

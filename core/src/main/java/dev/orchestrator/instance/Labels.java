@@ -6,8 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the app and instance behind a process label ({@code api}, {@code api-1}). Labels are stable while an app's
- * instance count is, so they are cached; only an unknown label costs a supervisor snapshot (which locks every
- * process), instead of one snapshot per lifecycle event.
+ * instance count is, so they are cached: an event of a process the reload has just removed still finds its app.
  */
 final class Labels {
 
@@ -26,7 +25,10 @@ final class Labels {
         if (cached != null) {
             return cached;
         }
-        supervisor.snapshot().forEach(v -> known.put(v.label(), new Address(v.name(), v.instance())));
-        return known.getOrDefault(label, new Address(label, 0));
+        return supervisor.view(label).map(v -> {
+            Address found = new Address(v.name(), v.instance());
+            known.put(label, found);
+            return found;
+        }).orElse(new Address(label, 0));
     }
 }

@@ -11,7 +11,6 @@ import dev.orchestrator.plan.AppSpec;
 import dev.orchestrator.plan.PlannedApp;
 import dev.orchestrator.plan.ProjectLoader;
 import dev.orchestrator.plan.ProjectPlan;
-import dev.orchestrator.supervisor.ProcessState;
 import dev.orchestrator.supervisor.Supervisor;
 import dev.orchestrator.watch.HotReloader;
 import java.io.IOException;
@@ -115,7 +114,7 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     /** Whether a process is still being spawned or waits for its dependencies or ready probe ({@code up -d} waits). */
     public boolean starting() {
-        return supervisor.snapshot().stream().anyMatch(v -> v.status() == ProcessState.STARTING);
+        return supervisor.anyStarting();
     }
 
     /** The rows {@code ls} shows now. */

@@ -72,6 +72,31 @@ final class AppRegistry {
         return Optional.ofNullable(apps.get(name));
     }
 
+    /**
+     * The runner labelled {@code label}: an app's name, or {@code name-instance} when it has several
+     * ({@link dev.orchestrator.plan.AppSpec#processLabel}). Looked up by name rather than by asking every runner: the
+     * health monitor asks at every start, and 100 apps starting asked 10,000 times.
+     */
+    Optional<ProcessRunner> labelled(String label) {
+        List<ProcessRunner> candidates = new ArrayList<>(apps.getOrDefault(label, List.of()));
+        int dash = label.lastIndexOf('-');
+        String suffix = label.substring(dash + 1);
+        if (dash > 0 && !suffix.isEmpty() && suffix.length() < 10
+                && suffix.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            List<ProcessRunner> runners = apps.getOrDefault(label.substring(0, dash), List.of());
+            int instance = Integer.parseInt(suffix);
+            if (instance < runners.size()) {
+                candidates.add(runners.get(instance));
+            }
+        }
+        for (ProcessRunner r : candidates) {
+            if (r.labelled(label)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
     boolean contains(String name) {
         return apps.containsKey(name);
     }

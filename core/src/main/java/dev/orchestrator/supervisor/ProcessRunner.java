@@ -230,14 +230,26 @@ final class ProcessRunner {
         return st.locked(() -> {
             boolean live = st.child != null && (st.state == ProcessState.RUNNING || st.state == ProcessState.READY
                     || st.state == ProcessState.STOPPING);
-            // An app with a ready probe is "starting" until the probe passes (issue 6), though its child runs.
-            boolean probing = st.state == ProcessState.RUNNING && st.spec != null
-                    && st.spec.health().ready().isPresent();
             return new ProcessView(name, instance, st.label(), st.spec == null ? null : st.spec.namespace(),
-                    st.spec == null ? null : st.spec.runtime(), probing ? ProcessState.STARTING : st.state,
-                    live ? st.child.pid() : null, st.startedAt,
-                    Math.max(0, st.starts - 1), st.lastExit, st.reason);
+                    st.spec == null ? null : st.spec.runtime(), shownState(), live ? st.child.pid() : null,
+                    st.startedAt, Math.max(0, st.starts - 1), st.lastExit, st.reason);
         });
+    }
+
+    /** Whether {@link #view()} would show {@code starting}, without making the view. */
+    boolean showsStarting() {
+        return st.locked(() -> shownState() == ProcessState.STARTING);
+    }
+
+    /** Whether this process is the one labelled {@code label} now. */
+    boolean labelled(String label) {
+        return st.locked(() -> st.label().equals(label));
+    }
+
+    /** Under lock. An app with a ready probe is "starting" until the probe passes (issue 6), though its child runs. */
+    private ProcessState shownState() {
+        boolean probing = st.state == ProcessState.RUNNING && st.spec != null && st.spec.health().ready().isPresent();
+        return probing ? ProcessState.STARTING : st.state;
     }
 
     /** The child for state.json while it or its group may be alive. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -229,7 +230,7 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /** The spec the app last ran with (or will run with), if it has one. */
-    public java.util.Optional<AppSpec> spec(String name) {
+    public Optional<AppSpec> spec(String name) {
         return apps.find(name).map(runners -> runners.getFirst().spec());
     }
 
@@ -289,6 +290,23 @@ public final class Supervisor implements AutoCloseable {
         List<ProcessView> views = new ArrayList<>();
         apps.all().forEach(rs -> rs.forEach(r -> views.add(r.view())));
         return views;
+    }
+
+    /** The process labelled {@code label} ({@code api}, {@code api-1}), found without a view of every process. */
+    public Optional<ProcessView> view(String label) {
+        return apps.labelled(label).map(ProcessRunner::view);
+    }
+
+    /** Whether any process shows {@code starting} (spawning, waiting for its dependencies or its ready probe). */
+    public boolean anyStarting() {
+        for (List<ProcessRunner> runners : apps.all()) {
+            for (ProcessRunner r : runners) {
+                if (r.showsStarting()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The last lines (up to 50) the process wrote to stderr. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.orchestrator.descriptor.Settings;
+import dev.orchestrator.descriptor.Settings.ProbeKind;
 import dev.orchestrator.plan.AppSpec;
+import dev.orchestrator.plan.HealthSpec;
 import dev.orchestrator.plan.RestartSpec;
 import dev.orchestrator.process.ExitStatus;
 import dev.orchestrator.process.Posix;
@@ -25,6 +28,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +56,39 @@ class SupervisorTest {
     @AfterEach
     void closeSupervisor() {
         supervisor.close();
+    }
+
+    @Test
+    void findsOneProcessByItsLabelAndTellsWhetherAnyStillShowsStarting() {
+        supervisor.start(Specs.instances(specs.app("proxy", Children.java(Sleeper.class)), 2));
+        supervisor.start(specs.app("proxy-1-old", Children.java(Sleeper.class)));
+        Started old = events.awaitFirst(Started.class, e -> e.label().equals("proxy-1-old"));
+        Started second = events.awaitFirst(Started.class, e -> e.label().equals("proxy-1"));
+        events.awaitFirst(Started.class, e -> e.label().equals("proxy-0"));
+
+        assertThat(supervisor.view("proxy-1")).hasValueSatisfying(v -> {
+            assertThat(v.name()).isEqualTo("proxy");
+            assertThat(v.instance()).isEqualTo(1);
+            assertThat(v.pid()).isEqualTo(second.pid());
+        });
+        assertThat(supervisor.view("proxy")).isEmpty(); // two instances: only proxy-0 and proxy-1 exist
+        assertThat(supervisor.view("proxy-2")).isEmpty();
+        assertThat(supervisor.view("proxy-99999999999")).isEmpty();
+        assertThat(supervisor.view("proxy-1-old").map(ProcessView::pid)).contains(old.pid());
+        assertThat(supervisor.anyStarting()).isFalse();
+
+        // No health monitor runs here, so this ready probe never passes: the running db keeps showing `starting`.
+        var probe = new Settings.Probe(ProbeKind.TCP, "1", Duration.ofMillis(100), Duration.ofSeconds(1),
+                Duration.ZERO, 1);
+        supervisor.start(specs.app("db", Children.java(Sleeper.class)).withHealth(new HealthSpec(Optional.of(probe),
+                Optional.empty(), Map.of(), HealthSpec.NONE.heartbeat(), OptionalLong.empty(), Optional.empty())));
+        Started db = events.awaitFirst(Started.class, e -> e.label().equals("db"));
+        assertThat(supervisor.anyStarting()).isTrue();
+        assertThat(supervisor.view("db").map(ProcessView::status)).contains(ProcessState.STARTING);
+
+        assertThat(supervisor.markReady("db", 0, db.pid())).isTrue();
+        assertThat(supervisor.anyStarting()).isFalse();
+        assertThat(supervisor.view("db").map(ProcessView::status)).contains(ProcessState.READY);
     }
 
     @Test
