@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,7 @@ final class ClientSession {
     private final BlockingQueue<Object> outbox;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean ending;
+    private List<Object> heldEvents; // events that came while subscribing; under lock, null when not subscribing
     private volatile boolean closed;
     private volatile AutoCloseable subscription;
     private volatile JsonNode subscriptionId = NullNode.getInstance();
@@ -125,15 +128,44 @@ final class ClientSession {
             return;
         }
         subscriptionId = id;
-        // The result goes out before any event: the listener may fire as soon as subscribe returns.
-        enqueue(RequestHandler.result(id, true).put("message", "subscribed; events follow until you close"));
+        // Subscribed before the result is queued, so a client that has read the result misses no later event; the
+        // events that come while subscribing are held and follow the result.
+        lock.lock();
         try {
-            subscription = target.subscribe(this::enqueue);
-            if (closed) {
-                unsubscribe(); // the client went away while the target was subscribing it
-            }
+            heldEvents = new ArrayList<>();
+        } finally {
+            lock.unlock();
+        }
+        Object answer = RequestHandler.result(id, true).put("message", "subscribed; events follow until you close");
+        try {
+            subscription = target.subscribe(this::event);
         } catch (RuntimeException e) {
-            enqueue(RequestHandler.error(id, "op 'events' failed in the orchestrator: " + e + "; retry"));
+            answer = RequestHandler.error(id, "op 'events' failed in the orchestrator: " + e + "; retry");
+        }
+        lock.lock();
+        try {
+            List<Object> held = heldEvents;
+            heldEvents = null;
+            enqueue(answer);
+            held.forEach(this::enqueue);
+        } finally {
+            lock.unlock();
+        }
+        if (closed) {
+            unsubscribe(); // the client went away while the target was subscribing it
+        }
+    }
+
+    private void event(Object event) {
+        lock.lock();
+        try {
+            if (heldEvents != null) {
+                heldEvents.add(event);
+            } else {
+                enqueue(event);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

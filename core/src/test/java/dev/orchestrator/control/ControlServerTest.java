@@ -236,6 +236,27 @@ class ControlServerTest {
     }
 
     @Test
+    void theSubscribedResultComesOnceTheSubscriptionIsInAndAnEventMeanwhileFollowsIt() throws IOException {
+        target.whileSubscribing = listener -> {
+            try {
+                Thread.sleep(200); // a slow target: the result must wait for it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            listener.accept(new EventRecord.Started(FakeTarget.T0, "api", 0, 41)); // an event in that window
+        };
+        try (RawClient raw = RawClient.greeted(server.location().socket())) {
+            raw.send("{\"id\":7,\"op\":\"events\"}");
+            assertThat(raw.read()).isEqualTo("{\"schema\":1,\"type\":\"result\",\"id\":7,\"ok\":true,\"message\":"
+                    + "\"subscribed; events follow until you close\"}");
+            assertThat(target.listeners).hasSize(1); // so an event from now on cannot be missed
+            target.emit(new EventRecord.Exited(FakeTarget.T0, "api", 0, 3, null));
+            assertThat(raw.read()).contains("\"event\":\"started\"", "\"pid\":41");
+            assertThat(raw.read()).contains("\"event\":\"exited\"", "\"code\":3");
+        }
+    }
+
+    @Test
     void aClientThatStopsReadingIsDroppedWithoutBlockingTheOrchestrator() throws Exception {
         server.close();
         server = ControlServer.start(SocketLocation.forServer(root, Map.of(), SocketLocation.currentUid()), target,

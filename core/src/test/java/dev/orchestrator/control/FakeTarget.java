@@ -21,6 +21,8 @@ public final class FakeTarget implements ControlTarget {
     public final List<Consumer<EventRecord>> listeners = new CopyOnWriteArrayList<>();
     public final AtomicInteger downs = new AtomicInteger();
     public volatile RuntimeException failWith;
+    /** Runs inside {@link #subscribe}, before the listener is added: a slow target, or an event in that window. */
+    public volatile Consumer<Consumer<EventRecord>> whileSubscribing = listener -> { };
 
     /** api (2 instances, namespace default, one crashed before), web (default), duck_stt (namespace duck, stopped). */
     public static FakeTarget sample() {
@@ -103,6 +105,7 @@ public final class FakeTarget implements ControlTarget {
 
     @Override
     public AutoCloseable subscribe(Consumer<EventRecord> listener) {
+        whileSubscribing.accept(listener);
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
