@@ -157,6 +157,18 @@ public final class ControlClient implements AutoCloseable {
         return Codec.action(call(request("restart").put("selector", selector), null));
     }
 
+    /** Runs {@code command} inside the orchestrator (op {@code cli}); waits as long as the command takes. */
+    public CommandOutcome forward(ForwardedCommand command) throws ControlException {
+        ObjectNode request = request("cli");
+        command.argv().forEach(request.putArray("argv")::add);
+        request.put("cwd", command.cwd().toString()).put("classpath", command.classpath());
+        ObjectNode reply = call(request, null);
+        return reply.path("ok").asBoolean()
+                ? CommandOutcome.ran(reply.path("exit").asInt(), reply.path("stdout").asText(),
+                        reply.path("stderr").asText())
+                : CommandOutcome.declined(reply.path("message").asText());
+    }
+
     public ActionResult reload() throws ControlException {
         return Codec.action(call(request("reload"), null));
     }

@@ -43,4 +43,12 @@ public interface ControlTarget {
      * server only queues what it gets), but it is called on the orchestrator's threads: call it outside any lock.
      */
     AutoCloseable subscribe(Consumer<EventRecord> listener);
+
+    /**
+     * Runs a command line a thin client forwarded (op {@code cli}), as the CLI would have run it in a JVM of its own,
+     * or declines it. The default declines every one: only the orchestrator proper runs forwarded commands.
+     */
+    default CommandOutcome run(ForwardedCommand command) {
+        return CommandOutcome.declined("this orchestrator runs no forwarded commands");
+    }
 }

@@ -19,7 +19,7 @@ public final class Protocol {
     public static final int MAX_LINE_BYTES = 64 * 1024;
     /** The ops of protocol 1. */
     public static final List<String> OPS = List.of("ls", "describe", "start", "stop", "restart", "reload", "down",
-            "events");
+            "events", "cli");
 
     private Protocol() {
     }

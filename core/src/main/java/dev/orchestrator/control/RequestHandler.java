@@ -3,7 +3,10 @@ package dev.orchestrator.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +52,7 @@ final class RequestHandler {
                 case "describe" -> describe(id, request);
                 case "start", "stop", "restart" -> action(id, op, request);
                 case "reload" -> Codec.action(target.reload(), result(id, true));
+                case "cli" -> forwarded(id, request);
                 case "down" -> {
                     target.down();
                     yield result(id, true).put("message", "every app stopped; the orchestrator exits");
@@ -80,6 +84,30 @@ final class RequestHandler {
         String known = names.isEmpty() ? "the orchestrator runs no apps; check 'orchestrator config'"
                 : "apps are " + String.join(", ", names) + "; run 'orchestrator ls' to see them";
         return result(id, false).put("message", "app '" + name + "' not found: " + known);
+    }
+
+    /** {@code cli}: a command line a thin client forwards; the result carries its exit code and output. */
+    private ObjectNode forwarded(JsonNode id, ObjectNode request) {
+        JsonNode argv = request.path("argv");
+        String cwd = request.path("cwd").asText("");
+        if (!argv.isArray() || !cwd.startsWith("/")) {
+            return error(id, "op 'cli' needs 'argv' (an array of strings) and 'cwd' (an absolute path): send "
+                    + "{\"id\":1,\"op\":\"cli\",\"argv\":[\"ls\"],\"cwd\":\"/mono\",\"classpath\":\"...\"}");
+        }
+        List<String> args = new ArrayList<>();
+        for (JsonNode arg : argv) {
+            if (!arg.isTextual()) {
+                return error(id, "op 'cli' needs every element of 'argv' to be a string, got " + arg);
+            }
+            args.add(arg.asText());
+        }
+        CommandOutcome outcome = target.run(new ForwardedCommand(args, Path.of(cwd),
+                request.path("classpath").asText("")));
+        if (outcome.declined().isPresent()) {
+            return result(id, false).put("message", outcome.declined().get());
+        }
+        return result(id, true).put("exit", outcome.exitCode()).put("stdout", outcome.stdout())
+                .put("stderr", outcome.stderr());
     }
 
     private ObjectNode action(JsonNode id, String op, ObjectNode request) {

@@ -181,7 +181,7 @@ class ControlServerTest {
         try (RawClient raw = RawClient.greeted(server.location().socket())) {
             raw.send("{\"id\":1,\"op\":\"frob\"}");
             assertThat(raw.read()).isEqualTo("{\"schema\":1,\"type\":\"error\",\"id\":1,\"message\":\"op 'frob' is not "
-                    + "known: protocol 1 has ls, describe, start, stop, restart, reload, down, events; see "
+                    + "known: protocol 1 has ls, describe, start, stop, restart, reload, down, events, cli; see "
                     + "docs/control-protocol.md\"}");
             raw.send("not json");
             assertThat(raw.read()).startsWith("{\"schema\":1,\"type\":\"error\",\"id\":null,\"message\":\"request is "
@@ -194,6 +194,47 @@ class ControlServerTest {
             assertThat(raw.read()).isEqualTo("{\"schema\":1,\"type\":\"error\",\"id\":3,\"message\":\"op 'stop' needs "
                     + "a 'selector': an app name, NAME:i, a namespace or all\"}");
         }
+    }
+
+    @Test
+    void aForwardedCommandLineReachesTheTargetAndItsOutputAndExitCodeComeBack() throws IOException {
+        target.commands = c -> CommandOutcome.ran(1, "caf\u00e9 \"quoted\"\n\tnext\n", "orchestrator: \u001b[1mno\n");
+        try (RawClient raw = RawClient.greeted(server.location().socket())) {
+            raw.send("{\"id\":7,\"op\":\"cli\",\"argv\":[\"stop\",\"a \\\"b\\\"\\n\",\"\u00e9\"],\"cwd\":\"/mono/x\","
+                    + "\"classpath\":\"/o/orchestrator.jar\"}");
+            assertThat(raw.read()).isEqualTo("{\"schema\":1,\"type\":\"result\",\"id\":7,\"ok\":true,\"exit\":1,"
+                    + "\"stdout\":\"caf\u00e9 \\\"quoted\\\"\\n\\tnext\\n\",\"stderr\":\"orchestrator: \\u001B[1mno\\n\"}");
+        }
+        assertThat(target.forwarded).containsExactly(new ForwardedCommand(List.of("stop", "a \"b\"\n", "\u00e9"),
+                Path.of("/mono/x"), "/o/orchestrator.jar"));
+    }
+
+    @Test
+    void aDeclinedCommandLineIsANotOkResultSayingWhy() throws Exception {
+        try (ControlClient client = client()) {
+            assertThat(client.forward(new ForwardedCommand(List.of("ls"), root, "cp")))
+                    .isEqualTo(CommandOutcome.declined("fake"));
+        }
+        target.commands = c -> CommandOutcome.ran(3, "", "none\n");
+        try (ControlClient client = client()) {
+            assertThat(client.forward(new ForwardedCommand(List.of("ls"), root, "cp")))
+                    .isEqualTo(CommandOutcome.ran(3, "", "none\n"));
+        }
+    }
+
+    @Test
+    void aCliRequestWithoutAnArgvArrayOfStringsOrAnAbsoluteCwdGetsAnErrorLine() throws IOException {
+        try (RawClient raw = RawClient.greeted(server.location().socket())) {
+            raw.send("{\"id\":1,\"op\":\"cli\",\"argv\":\"ls\",\"cwd\":\"/mono\"}");
+            assertThat(raw.read()).startsWith("{\"schema\":1,\"type\":\"error\",\"id\":1,\"message\":\"op 'cli' needs "
+                    + "'argv' (an array of strings) and 'cwd' (an absolute path)");
+            raw.send("{\"id\":2,\"op\":\"cli\",\"argv\":[\"ls\"],\"cwd\":\"mono\"}");
+            assertThat(raw.read()).startsWith("{\"schema\":1,\"type\":\"error\",\"id\":2,\"message\":\"op 'cli' needs ");
+            raw.send("{\"id\":3,\"op\":\"cli\",\"argv\":[\"ls\",1],\"cwd\":\"/mono\"}");
+            assertThat(raw.read()).isEqualTo("{\"schema\":1,\"type\":\"error\",\"id\":3,\"message\":\"op 'cli' needs "
+                    + "every element of 'argv' to be a string, got 1\"}");
+        }
+        assertThat(target.forwarded).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A {@link ControlTarget} over a fixed list of rows that records what it was asked; used by control and CLI tests. */
 public final class FakeTarget implements ControlTarget {
@@ -21,6 +22,9 @@ public final class FakeTarget implements ControlTarget {
     public final List<Consumer<EventRecord>> listeners = new CopyOnWriteArrayList<>();
     public final AtomicInteger downs = new AtomicInteger();
     public volatile RuntimeException failWith;
+    /** The forwarded command lines it was given, and what it answers them (declines them unless a test says else). */
+    public final List<ForwardedCommand> forwarded = new CopyOnWriteArrayList<>();
+    public volatile Function<ForwardedCommand, CommandOutcome> commands = c -> CommandOutcome.declined("fake");
     /** Runs inside {@link #subscribe}, before the listener is added: a slow target, or an event in that window. */
     public volatile Consumer<Consumer<EventRecord>> whileSubscribing = listener -> { };
 
@@ -108,6 +112,12 @@ public final class FakeTarget implements ControlTarget {
         whileSubscribing.accept(listener);
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public CommandOutcome run(ForwardedCommand command) {
+        forwarded.add(command);
+        return commands.apply(command);
     }
 
     /** Calls every listener on the caller's thread, as the orchestrator would. */
