@@ -3,9 +3,11 @@ package dev.orchestrator.cli;
 import dev.orchestrator.control.ActionResult;
 import dev.orchestrator.control.AppDetails;
 import dev.orchestrator.control.ControlClient;
+import dev.orchestrator.control.ControlException;
 import dev.orchestrator.control.ControlServer;
 import dev.orchestrator.control.ControlTarget;
 import dev.orchestrator.control.EventRecord;
+import dev.orchestrator.control.ForwardedCommand;
 import dev.orchestrator.control.ProcessRow;
 import dev.orchestrator.control.SocketLocation;
 import java.io.IOException;
@@ -145,7 +147,8 @@ final class AotTraining implements Callable<Integer> {
                 Thread.sleep(20);
             }
             Entry.run(new String[] {"ls", "-C", dir}, sink, sink);
-            Entry.run(new String[] {"stop", "all", "-C", dir}, sink, sink);
+            forward(root, List.of("ls"));
+            forward(root, List.of("stop", "all"));
             Entry.run(new String[] {"start", "aot", "--json", "-C", dir}, sink, sink);
             Entry.run(new String[] {"restart", "aot", "-C", dir}, sink, sink);
             Entry.run(new String[] {"down", "-C", dir}, sink, sink); // the daemon's down exits this JVM
@@ -154,6 +157,15 @@ final class AotTraining implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         System.exit(ExitCodes.FAILED);
+    }
+
+    /** What the launcher's thin client does: the command runs inside the daemon. */
+    private static void forward(Path root, List<String> argv) {
+        try (ControlClient client = ControlClient.connect(root, Entry.version())) {
+            client.forward(new ForwardedCommand(argv, root, System.getProperty("java.class.path", "")));
+        } catch (ControlException e) {
+            // the training goes on: the cache only misses what this call would have loaded
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

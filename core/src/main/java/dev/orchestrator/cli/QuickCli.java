@@ -52,34 +52,45 @@ final class QuickCli {
         if (CONNECTING.contains(verb)) {
             ControlClient.prepare(); // overlaps the JDK's Unix-socket set-up with the parsing below
         }
-        List<String> rest = Arrays.asList(args).subList(verbGiven ? 1 : 0, args.length);
-        Parsed p = switch (verb) {
+        Parsed p = parse(verb, Arrays.asList(args).subList(verbGiven ? 1 : 0, args.length));
+        return p == null ? OptionalInt.empty() : OptionalInt.of(execute(verb, p, out, err));
+    }
+
+    /** The verbs here that talk to a running orchestrator and need no terminal: a thin client may forward them. */
+    static boolean forwardable(String verb) {
+        return CONNECTING.contains(verb) && !verb.equals("down");
+    }
+
+    /** {@code rest} (the arguments after the verb) parsed for {@code verb}; null when it is not a plain form. */
+    static Parsed parse(String verb, List<String> rest) {
+        return switch (verb) {
             case "ls", "status", "down" -> parse(rest, JSON, 0, 0);
             case "start", "stop", "restart" -> parse(rest, JSON, 1, 1);
             case "up" -> parse(rest, UP, 0, Integer.MAX_VALUE);
             default -> null;
         };
-        if (p == null) {
-            return OptionalInt.empty();
-        }
+    }
+
+    /** Runs a parsed plain form; a {@link CliException} becomes its message on {@code err} and its exit code. */
+    static int execute(String verb, Parsed p, PrintWriter out, PrintWriter err) {
         try {
-            return OptionalInt.of(switch (verb) {
+            return switch (verb) {
                 case "ls", "status" -> Verbs.ls(p.project, p.has("json"), out);
                 case "down" -> Verbs.down(p.project, p.has("json"), out);
                 case "start", "stop", "restart" -> Verbs.action(Verbs.Action.valueOf(verb.toUpperCase(Locale.ROOT)),
                         p.project, p.positionals.getFirst(), p.has("json"), out);
                 default -> Up.run(new Up.Args(p.project, p.has("watch"), p.has("detach"), p.has("daemon-child"),
                         p.positionals), out, err);
-            });
+            };
         } catch (CliException e) {
             err.println("orchestrator: " + e.getMessage());
             err.flush();
-            return OptionalInt.of(e.exitCode());
+            return e.exitCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("orchestrator: interrupted");
             err.flush();
-            return OptionalInt.of(ExitCodes.FAILED);
+            return ExitCodes.FAILED;
         }
     }
 
@@ -116,6 +127,11 @@ final class QuickCli {
     record Parsed(Path project, Set<String> flags, List<String> positionals) {
         boolean has(String flag) {
             return flags.contains(flag);
+        }
+
+        /** The same command line with {@code root} as its project. */
+        Parsed in(Path root) {
+            return new Parsed(root, flags, positionals);
         }
     }
 

@@ -136,7 +136,7 @@ final class Up {
                     args.watch(), line -> console.message(SELF, line),
                     () -> signals.requestStop("orchestrator down").join(), Entry.version(),
                     Projects.pluginDirs(root).folders(),
-                    () -> new ProjectLoader(System.getenv(), Projects.plugins(root))));
+                    () -> new ProjectLoader(System.getenv(), Projects.plugins(root)), Forwarding.handler(root)));
         } catch (IOException | RuntimeException e) {
             console.message(SELF, "cannot serve the control socket or watch the tree: " + e.getMessage()
                     + "; stopping");

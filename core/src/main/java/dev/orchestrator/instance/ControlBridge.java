@@ -2,8 +2,10 @@ package dev.orchestrator.instance;
 
 import dev.orchestrator.control.ActionResult;
 import dev.orchestrator.control.AppDetails;
+import dev.orchestrator.control.CommandOutcome;
 import dev.orchestrator.control.ControlTarget;
 import dev.orchestrator.control.EventRecord;
+import dev.orchestrator.control.ForwardedCommand;
 import dev.orchestrator.control.ProcessRow;
 import dev.orchestrator.control.Selector;
 import dev.orchestrator.plan.AppSpec;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The control server's view of the running orchestrator: {@code ls} rows with group CPU and memory, {@code describe},
@@ -27,10 +30,17 @@ final class ControlBridge implements ControlTarget {
     private static final String MASK = "****";
 
     private final RunningOrchestrator orchestrator;
+    private final Function<ForwardedCommand, CommandOutcome> commands;
     private final GroupUsage usage = new GroupUsage();
 
-    ControlBridge(RunningOrchestrator orchestrator) {
+    ControlBridge(RunningOrchestrator orchestrator, Function<ForwardedCommand, CommandOutcome> commands) {
         this.orchestrator = orchestrator;
+        this.commands = commands;
+    }
+
+    @Override
+    public CommandOutcome run(ForwardedCommand command) {
+        return commands.apply(command);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.orchestrator.instance;
 
 import dev.orchestrator.plan.DependencyGraph;
+import dev.orchestrator.control.CommandOutcome;
 import dev.orchestrator.control.ControlServer;
+import dev.orchestrator.control.ForwardedCommand;
 import dev.orchestrator.control.ProcessRow;
 import dev.orchestrator.control.Selector;
 import dev.orchestrator.control.SocketLocation;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One running orchestrator for a project: the supervisor running the apps, hot reload (tree edits under
@@ -44,9 +47,11 @@ public final class RunningOrchestrator implements AutoCloseable {
      * @param version       this build's version, for the control protocol's hello
      * @param pluginFolders the folders plugin jars are loaded from
      * @param loaders       a loader with the plugins as they are on disk now
+     * @param commands      runs the command lines a thin client forwards (op {@code cli}), or declines them
      */
     public record Options(boolean watch, Consumer<String> report, Runnable down, String version,
-                          List<Path> pluginFolders, java.util.function.Supplier<ProjectLoader> loaders) {
+                          List<Path> pluginFolders, java.util.function.Supplier<ProjectLoader> loaders,
+                          Function<ForwardedCommand, CommandOutcome> commands) {
     }
 
     /** One control action over the processes a selector picked; returns a failure message, or empty when done. */
@@ -106,7 +111,7 @@ public final class RunningOrchestrator implements AutoCloseable {
                 running.reloader.useLoader(running.loader);
             });
         }
-        running.bridge = new ControlBridge(running);
+        running.bridge = new ControlBridge(running, options.commands());
         running.server = ControlServer.start(SocketLocation.forServer(plan.root(), System.getenv(),
                 SocketLocation.currentUid()), running.bridge, options.version());
         return running;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchestrator.control.ActionResult;
+import dev.orchestrator.control.CommandOutcome;
 import dev.orchestrator.control.ControlClient;
 import dev.orchestrator.control.ProcessRow;
 import dev.orchestrator.instance.RunningOrchestrator;
@@ -87,7 +88,8 @@ class RunningHealthTest {
         supervisor.subscribe(events::add);
 
         running = RunningOrchestrator.start(plan, List.of(api), supervisor, new RunningOrchestrator.Options(false,
-                reports::add, () -> { }, "test", List.of(), () -> loader));
+                reports::add, () -> { }, "test", List.of(), () -> loader,
+                command -> CommandOutcome.declined("not in this test")));
 
         await().until(this::statuses, s -> s.equals(Map.of("db", "running", "api", "running", "other", "stopped")));
         int apiPid = supervisor.snapshot().stream().filter(v -> v.name().equals("api")).findFirst().orElseThrow()
