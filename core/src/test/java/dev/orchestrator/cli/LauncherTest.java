@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,10 @@ class LauncherTest {
     }
 
     private Run launcher(Path cwd, TestProcesses procs, String... args) throws Exception {
+        return launcher(cwd, procs, Map.of(), args);
+    }
+
+    private Run launcher(Path cwd, TestProcesses procs, Map<String, String> env, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(QuickCliTest.launcher().toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile())
@@ -40,6 +45,7 @@ class LauncherTest {
         pb.environment().putAll(procs.env());
         pb.environment().put("ORCHESTRATOR_CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
         Process p = pb.start();
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("the launcher returned").isTrue();
         return new Run(p.exitValue(), Files.readString(temp.resolve("out.txt")),
@@ -75,6 +81,42 @@ class LauncherTest {
             assertThat(again.out()).isEmpty();
             assertThat(again.err()).startsWith("orchestrator: orchestrator for '" + root + "' is already running (pid "
                     + daemon + ",");
+        } finally {
+            Cli.run("down", "-C", root.toString());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !ProcFs.alive(daemon));
+        }
+    }
+
+    @Test
+    void theShortVerbsRunInsideTheDaemonThroughTheThinClientAndTheRestInAJvm(TestProcesses procs) throws Exception {
+        Path root = FixtureProjects.copy("control", temp);
+        Run up = launcher(temp, procs, "up", "-d", "-C", root.toString());
+        long daemon = procs.track(new ObjectMapper().readTree(root.resolve(".orchestrator/state.json").toFile())
+                .get("orchestrator_pid").asLong());
+        try {
+            assertThat(up.exit()).as(up.err()).isZero();
+            trackApps(root, procs);
+            // A JVM cannot start with this option: what still works did not need one.
+            Map<String, String> noJvm = Map.of("JAVA_TOOL_OPTIONS", "-XX:+NoSuchOptionForThisTest");
+            Run ls = launcher(root.resolve("services/web"), procs, noJvm, "ls", "--json");
+            assertThat(ls.exit()).as(ls.err()).isZero();
+            assertThat(new ObjectMapper().readTree(ls.out()).get("apps")).hasSize(4);
+            Run stop = launcher(temp, procs, noJvm, "stop", "web", "-C", root.toString());
+            assertThat(stop.exit()).as(stop.err()).isZero();
+            assertThat(stop.out()).isEqualTo(Cli.run("stop", "web", "-C", root.toString()).out());
+            Run unknown = launcher(root, procs, noJvm, "restart", "nosuch");
+            assertThat(unknown.exit()).isEqualTo(ExitCodes.FAILED);
+            assertThat(unknown.err()).isEqualTo(Cli.run("restart", "nosuch", "-C", root.toString()).err());
+
+            Run described = launcher(root, procs, noJvm, "describe", "web"); // not forwarded: a JVM it is
+            assertThat(described.exit()).isNotZero();
+            assertThat(described.err()).contains("NoSuchOptionForThisTest");
+            Map<String, String> off = new java.util.HashMap<>(noJvm);
+            off.put("ORCHESTRATOR_QUICK", "0");
+            assertThat(launcher(root, procs, off, "ls").err()).contains("NoSuchOptionForThisTest");
+            Run viaJvm = launcher(root, procs, Map.of("ORCHESTRATOR_QUICK", "0"), "stop", "web");
+            assertThat(viaJvm.exit()).as(viaJvm.err()).isZero();
+            assertThat(viaJvm.out()).isEqualTo(stop.out());
         } finally {
             Cli.run("down", "-C", root.toString());
             await().atMost(Duration.ofSeconds(20)).until(() -> !ProcFs.alive(daemon));
