@@ -1,4 +1,5 @@
-"""Workloads 1, 2, 3 and 6: cold start of N children, crash restart, the supervisor's own RSS/CPU, and stop all.
+"""Workloads 1, 2, 3, 6 and 7: cold start of N children, crash restart, the supervisor's own RSS/CPU, stop all, and
+listing the processes.
 
 One round of N=100 does three jobs: cold start, then (after 3 s to settle) the daemon's RSS, then the timed stop.
 Odd rounds of N=100 have one child that ignores SIGTERM/SIGINT/SIGHUP (`stubborn`), even rounds have none.
@@ -8,12 +9,14 @@ import signal
 import time
 
 from . import procs
-from .common import BenchError, pid_ticks, rotate, wait_markers
+from .common import BenchError, pid_ticks, rotate, summary, wait_markers
+from .tools import run
 from .trees import KILL_TIMEOUT_MS, App, Tree
 
 START_TIMEOUT = 120
 SETTLE_S = 3.0
-RSS_ROUNDS = 2  # rounds of N=10 that also sample the daemon (3 s of settling each)
+RSS_ROUNDS = 2  # rounds of N=10 that also sample the daemon (3 s of settling each) and time its listing
+LIST_CALLS = 5  # listings timed per such round and variant
 
 
 def cold_start(ctx, n, rounds, tools):
@@ -51,6 +54,8 @@ def _round(ctx, tool, tree, n, r, cpu_done):
         time.sleep(SETTLE_S)
         _overhead(ctx, tool, daemon, n, cpu=(n == 100 and tool.name not in cpu_done), window=ctx.cpu_window)
         cpu_done.add(tool.name)
+        if n == 10:
+            _listing(ctx, tool, tree, n)
     if n == 100:
         _stop(ctx, tool, tree, r)
 
@@ -65,6 +70,22 @@ def _overhead(ctx, tool, daemon, n, cpu, window):
         ctx.add("cpu", "idle, 100 children", tool.name, pct)
         line += ", CPU %.2f%% over %.0f s idle" % (pct, window)
     ctx.log(line)
+
+
+def _listing(ctx, tool, tree, n):
+    """`orchestrator ls` / `pm2 ls` / `supervisorctl status` with n children running: command start to exit, its
+    output read to the end. The orchestrator also without its thin client (a JVM per call, as without a C compiler)."""
+    variants = [("%d children" % n, {})]
+    if tool.name == "orchestrator":
+        variants.append(("%d children, JVM client" % n, {"thin": False}))
+    for row, kw in variants:
+        for _ in range(LIST_CALLS):
+            cmd, env = tool.listing(tree, **kw)
+            t = time.monotonic()
+            run(cmd, env=env, timeout=30)
+            ctx.add("list", row, tool.name, (time.monotonic() - t) * 1000)
+    ctx.log("%s listing with %d children (medians so far): %s" % (tool.name, n, "; ".join(
+        "%s %.1f ms" % (row, summary(ctx.results["list"][row][tool.name])[0]) for row, _ in variants)))
 
 
 def _stop(ctx, tool, tree, r):

@@ -151,6 +151,11 @@ SECTIONS = [
      "(PM2's default stop signal) and SIGHUP; kill timeout 1600 ms everywhere except supervisord, whose "
      "`stopwaitsecs` takes whole seconds (2 s)."),
     ("stop-cmd", "ms", "floor", "6b. Stop: until the stop command returned", ""),
+    ("list", "ms", "floor", "7. Listing the processes, 10 children",
+     "`orchestrator ls`, `pm2 ls`, `supervisorctl status`: the command's start to its exit, output read to the end "
+     "(5 calls in each of 2 rounds). The orchestrator's thin client runs `ls` inside the running orchestrator; the "
+     "JVM client row is the same command without it (`ORCHESTRATOR_QUICK=0`: a JVM per call, as on a machine "
+     "without a C compiler)."),
 ]
 
 

@@ -81,6 +81,10 @@ class Orchestrator:
     def stop(self, tree, verb="stop"):
         return popen(self.cmd(tree, "stop", "all") if verb == "stop" else self.cmd(tree, "down"))
 
+    def listing(self, tree, thin=True):
+        """`ls` as a user types it; thin=False makes the launcher run it in a JVM (no thin client)."""
+        return self.cmd(tree, "ls"), None if thin else dict(os.environ, ORCHESTRATOR_QUICK="0")
+
     def teardown(self, tree):
         pid = self.daemon_pid(tree)
         if pid and procs.alive(pid):
@@ -127,6 +131,9 @@ class Pm2:
     def stop(self, tree, verb="stop"):
         return popen([self.bin, "stop", "all"], env=self.env)
 
+    def listing(self, tree):
+        return [self.bin, "ls"], self.env
+
     def teardown(self, tree=None):
         pid = self.daemon_pid()
         run([self.bin, "kill"], env=self.env, check=False)
@@ -162,6 +169,9 @@ class Supervisord:
 
     def stop(self, tree, verb="stop"):
         return popen(self.ctl(tree, "stop", "all"))
+
+    def listing(self, tree):
+        return self.ctl(tree, "status"), None
 
     def teardown(self, tree):
         pid = self.daemon_pid(tree) if os.path.exists(tree.sup_pidfile()) else None

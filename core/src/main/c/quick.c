@@ -74,9 +74,10 @@ static void put_json_string(struct buf *b, const char *s) {
     put(b, "\"", 1);
 }
 
+/* To the socket without SIGPIPE (an orchestrator closing on us means: run the JVM); to stdout with it, as any CLI. */
 static void write_all(int fd, const char *data, size_t len) {
     while (len > 0) {
-        ssize_t n = write(fd, data, len);
+        ssize_t n = fd > STDERR_FILENO ? send(fd, data, len, MSG_NOSIGNAL) : write(fd, data, len);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) fail();
         data += n;
