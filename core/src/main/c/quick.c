@@ -74,12 +74,27 @@ static void put_json_string(struct buf *b, const char *s) {
     put(b, "\"", 1);
 }
 
-/* To the socket without SIGPIPE (an orchestrator closing on us means: run the JVM); to stdout with it, as any CLI. */
-static void write_all(int fd, const char *data, size_t len) {
+/* To the socket, without SIGPIPE: an orchestrator closing on us means "run the JVM". */
+static void send_all(int fd, const char *data, size_t len) {
     while (len > 0) {
-        ssize_t n = fd > STDERR_FILENO ? send(fd, data, len, MSG_NOSIGNAL) : write(fd, data, len);
+        ssize_t n = send(fd, data, len, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) fail();
+        data += n;
+        len -= (size_t)n;
+    }
+}
+
+/*
+ * The command's output, once it ran. A failing write is not a reason to run it again in a JVM (a restart would
+ * happen twice): like the CLI's PrintWriter, this stops writing and keeps the exit code. SIGPIPE stays as with any
+ * CLI (`orchestrator ls | head -1`).
+ */
+static void emit(int fd, const char *data, size_t len) {
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
         data += n;
         len -= (size_t)n;
     }
@@ -315,7 +330,7 @@ int main(int argc, char **argv) {
     puts_raw(&req, ",\"classpath\":");
     put_json_string(&req, argv[2]);
     puts_raw(&req, "}\n");
-    write_all(fd, req.data, req.len);
+    send_all(fd, req.data, req.len);
 
     struct reader r = {.fd = fd};
     struct answer a;
@@ -329,8 +344,8 @@ int main(int argc, char **argv) {
         if (strcmp(a.type, "error") == 0) fail(); /* e.g. an orchestrator that predates op "cli" */
         if (strcmp(a.type, "result") != 0) continue;
         if (a.ok != 1 || a.exit < 0 || a.exit > 255) fail(); /* declined: the launcher runs the JVM */
-        if (a.out.len) write_all(STDOUT_FILENO, a.out.data, a.out.len);
-        if (a.err.len) write_all(STDERR_FILENO, a.err.data, a.err.len);
+        emit(STDOUT_FILENO, a.out.data, a.out.len);
+        emit(STDERR_FILENO, a.err.data, a.err.len);
         return (int)a.exit;
     }
     fail();

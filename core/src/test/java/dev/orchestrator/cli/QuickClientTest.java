@@ -133,6 +133,19 @@ class QuickClientTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenKeepsTheExitCodeSoTheCommandIsNotRunTwice(TestProcesses procs) throws Exception {
+        serve();
+        target.commands = c -> CommandOutcome.ran(0, "restarted api:0\n", "");
+        ProcessBuilder pb = new ProcessBuilder(client.toString(), root.toString(), "/o/orchestrator.jar", "restart",
+                "api").directory(root.toFile()).redirectOutput(new File("/dev/full")); // every write: ENOSPC
+        pb.environment().putAll(procs.env());
+        Process p = procs.track(pb.start());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero(); // not 125, which would make the launcher restart api again in a JVM
+        assertThat(target.forwarded).hasSize(1);
+    }
+
+    @Test
     void aDeclinedCommandExits125AndPrintsNothing(TestProcesses procs) throws Exception {
         serve();
         Run run = quick(procs, root, "logs", "-f");
