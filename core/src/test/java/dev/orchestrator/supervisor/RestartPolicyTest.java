@@ -131,4 +131,16 @@ class RestartPolicyTest {
     private static Instant at(long ms) {
         return T0.plusMillis(ms);
     }
+
+    @Test
+    void durationsReadAsPrintfWouldWriteThemWithOneDecimal() {
+        assertThat(RestartPolicy.human(Duration.ofMillis(850))).isEqualTo("850 ms");
+        assertThat(RestartPolicy.human(Duration.ofMillis(1000))).isEqualTo("1.0 s");
+        assertThat(RestartPolicy.human(Duration.ofMinutes(4).plusSeconds(5))).isEqualTo("4 min 5 s");
+        for (long ms = 1000; ms < 60_000; ms += 7) { // 1249 -> 1.2, 1250 -> 1.3, 59960 -> 60.0
+            assertThat(RestartPolicy.human(Duration.ofMillis(ms)))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0));
+        }
+        assertThat(RestartPolicy.human(Duration.ofMillis(59_960))).isEqualTo("60.0 s");
+    }
 }
