@@ -60,7 +60,15 @@ final class Forwarding {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = QuickCli.execute(verb, parsed.in(root), new PrintWriter(out), new PrintWriter(err));
+        int exit;
+        try {
+            exit = QuickCli.execute(verb, parsed.in(root), new PrintWriter(out), new PrintWriter(err));
+        } catch (RuntimeException e) {
+            // Not declined: the command may have acted already, and a JVM running it again would restart twice.
+            err.write("orchestrator: '" + String.join(" ", command.argv()) + "' failed inside the orchestrator: " + e
+                    + "; run it again with ORCHESTRATOR_QUICK=0 and report the error\n");
+            exit = ExitCodes.FAILED;
+        }
         return CommandOutcome.ran(exit, out.toString(), err.toString());
     }
 
