@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.control.ControlServer;
 import dev.orchestrator.control.FakeTarget;
-import dev.orchestrator.control.SocketLocation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,8 +31,7 @@ class ControlVerbsTest {
 
     private void serve() throws IOException {
         target.detailsRoot = root;
-        server = ControlServer.start(SocketLocation.forServer(root, Map.of(), SocketLocation.currentUid()), target,
-                "9.9.9");
+        server = target.serveAt(root);
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import dev.orchestrator.control.CommandOutcome;
 import dev.orchestrator.control.ControlServer;
 import dev.orchestrator.control.FakeTarget;
 import dev.orchestrator.control.ForwardedCommand;
-import dev.orchestrator.control.SocketLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +46,7 @@ class ForwardingTest {
         Files.createDirectories(root.resolve("services/api"));
         jar = Files.writeString(temp.resolve("orchestrator.jar"), "jar");
         forwarding = Forwarding.handler(root, Forwarding.Build.of(jar.toString()));
-        server = ControlServer.start(SocketLocation.forServer(root, Map.of(), SocketLocation.currentUid()), target,
-                "9.9.9");
+        server = target.serveAt(root);
     }
 
     @AfterEach

@@ -56,8 +56,7 @@ class LauncherTest {
     void upDetachedPrintsTheDaemonAndItsTableThenARepeatIsRefused(TestProcesses procs) throws Exception {
         Path root = FixtureProjects.copy("control", temp);
         Run up = launcher(temp, procs, "up", "-d", "-C", root.toString());
-        long daemon = procs.track(new ObjectMapper().readTree(root.resolve(".orchestrator/state.json").toFile())
-                .get("orchestrator_pid").asLong());
+        long daemon = daemonPid(root, procs);
         try {
             assertThat(up.exit()).as(up.err()).isZero();
             assertThat(up.err()).isEmpty();
@@ -91,8 +90,7 @@ class LauncherTest {
     void theShortVerbsRunInsideTheDaemonThroughTheThinClientAndTheRestInAJvm(TestProcesses procs) throws Exception {
         Path root = FixtureProjects.copy("control", temp);
         Run up = launcher(temp, procs, "up", "-d", "-C", root.toString());
-        long daemon = procs.track(new ObjectMapper().readTree(root.resolve(".orchestrator/state.json").toFile())
-                .get("orchestrator_pid").asLong());
+        long daemon = daemonPid(root, procs);
         try {
             assertThat(up.exit()).as(up.err()).isZero();
             trackApps(root, procs);
@@ -143,6 +141,12 @@ class LauncherTest {
         Run clustered = launcher(temp, procs, "up", "-dw", "-C", "nope");
         assertThat(clustered.exit()).isEqualTo(1);
         assertThat(clustered.err()).isEqualTo(missing.err());
+    }
+
+    /** The daemon's pid from state.json, tracked so that the leak check covers it. */
+    private static long daemonPid(Path root, TestProcesses procs) throws IOException {
+        return procs.track(new ObjectMapper().readTree(root.resolve(".orchestrator/state.json").toFile())
+                .get("orchestrator_pid").asLong());
     }
 
     private static void trackApps(Path root, TestProcesses procs) throws IOException {

@@ -7,7 +7,6 @@ import dev.orchestrator.control.CommandOutcome;
 import dev.orchestrator.control.ControlServer;
 import dev.orchestrator.control.FakeTarget;
 import dev.orchestrator.control.ForwardedCommand;
-import dev.orchestrator.control.SocketLocation;
 import dev.orchestrator.testing.NoLeakedProcesses;
 import dev.orchestrator.testing.TestProcesses;
 import java.io.File;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,8 +69,7 @@ class QuickClientTest {
     }
 
     private void serve() throws IOException {
-        server = ControlServer.start(SocketLocation.forServer(root, Map.of(), SocketLocation.currentUid()), target,
-                "9.9.9");
+        server = target.serveAt(root);
     }
 
     @AfterEach

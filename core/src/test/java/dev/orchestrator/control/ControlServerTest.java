@@ -36,8 +36,7 @@ class ControlServerTest {
     @BeforeEach
     void startServer() throws IOException {
         target.detailsRoot = root;
-        server = ControlServer.start(SocketLocation.forServer(root, Map.of(), SocketLocation.currentUid()), target,
-                "9.9.9");
+        server = target.serveAt(root);
     }
 
     @AfterEach

@@ -120,6 +120,12 @@ public final class FakeTarget implements ControlTarget {
         return commands.apply(command);
     }
 
+    /** A control server for this target at {@code root}'s socket, as an orchestrator of version 9.9.9 would run. */
+    public ControlServer serveAt(Path root) throws java.io.IOException {
+        return ControlServer.start(SocketLocation.forServer(root, Map.of(), SocketLocation.currentUid()), this,
+                "9.9.9");
+    }
+
     /** Calls every listener on the caller's thread, as the orchestrator would. */
     public void emit(EventRecord event) {
         listeners.forEach(l -> l.accept(event));
